@@ -1,0 +1,72 @@
+"""Funding rounds (公益创投). Contracts and training rely on Round, Application and Award."""
+
+from .application import (
+    ApplicantType,
+    Application,
+    ApplicationStatus,
+    Attachment,
+    BudgetCategory,
+    BudgetLine,
+    Indicator,
+    Milestone,
+)
+from .award import (
+    Award,
+    AwardOverride,
+    AwardStatus,
+    Notice,
+    NoticeStatus,
+    Objection,
+    ObjectionStatus,
+    OverrideAction,
+    RankingEntry,
+)
+from .page import RoundPage
+from .review import (
+    PeerScore,
+    PeerSheet,
+    ReviewAssignment,
+    ReviewScore,
+    ReviewStatus,
+    Roadshow,
+    RoadshowScore,
+    RoadshowScorer,
+    ScorerKind,
+)
+from .round import CooperationLetter, RequiredDocument, Round, RoundStatus, RubricCriterion, ThemePartner
+
+__all__ = [
+    "ApplicantType",
+    "Application",
+    "ApplicationStatus",
+    "Attachment",
+    "Award",
+    "AwardOverride",
+    "AwardStatus",
+    "BudgetCategory",
+    "BudgetLine",
+    "CooperationLetter",
+    "Indicator",
+    "Milestone",
+    "Notice",
+    "NoticeStatus",
+    "Objection",
+    "ObjectionStatus",
+    "OverrideAction",
+    "PeerScore",
+    "PeerSheet",
+    "RankingEntry",
+    "RequiredDocument",
+    "ReviewAssignment",
+    "ReviewScore",
+    "ReviewStatus",
+    "Roadshow",
+    "RoadshowScore",
+    "RoadshowScorer",
+    "Round",
+    "RoundPage",
+    "RoundStatus",
+    "RubricCriterion",
+    "ScorerKind",
+    "ThemePartner",
+]
