@@ -1,0 +1,78 @@
+"""Training: programs (社创营 / 青创营 / 研学社), cohorts, selection, sessions, learning, certificates."""
+
+from .applications import ApplicantBackground, ApplicationReview, ApplicationStatus, TraineeApplication
+from .certificates import (
+    Certificate,
+    CertificateStatus,
+    FeedbackResponse,
+    HoursEntry,
+    OutcomeCheckin,
+    SocialWorkerLevel,
+    SocialWorkerProfile,
+)
+from .learning import (
+    Assignment,
+    AssignmentExtension,
+    Capstone,
+    CapstoneStatus,
+    MentorAssignment,
+    MentoringNote,
+    Submission,
+)
+from .programs import (
+    RULE_FIELDS,
+    Cohort,
+    CohortQuestion,
+    CohortStatus,
+    ProgramKind,
+    ProgramPage,
+    QuestionKind,
+    RubricCriterion,
+    Team,
+)
+from .sessions import (
+    Attendance,
+    AttendanceSource,
+    AttendanceStatus,
+    SessionEnrolment,
+    SessionMaterial,
+    SessionNote,
+    TrainingSession,
+)
+
+__all__ = [
+    "RULE_FIELDS",
+    "ApplicantBackground",
+    "ApplicationReview",
+    "ApplicationStatus",
+    "Assignment",
+    "AssignmentExtension",
+    "Attendance",
+    "AttendanceSource",
+    "AttendanceStatus",
+    "Capstone",
+    "CapstoneStatus",
+    "Certificate",
+    "CertificateStatus",
+    "Cohort",
+    "CohortQuestion",
+    "CohortStatus",
+    "FeedbackResponse",
+    "HoursEntry",
+    "MentorAssignment",
+    "MentoringNote",
+    "OutcomeCheckin",
+    "ProgramKind",
+    "ProgramPage",
+    "QuestionKind",
+    "RubricCriterion",
+    "SessionEnrolment",
+    "SessionMaterial",
+    "SessionNote",
+    "SocialWorkerLevel",
+    "SocialWorkerProfile",
+    "Submission",
+    "Team",
+    "TraineeApplication",
+    "TrainingSession",
+]

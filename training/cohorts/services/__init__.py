@@ -1,0 +1,76 @@
+"""Training writes, split by concept. Import from here: `from training.cohorts import services`."""
+
+from .attendance import (
+    attendance_check_in,
+    attendance_correct,
+    attendance_mark,
+    attendance_warn_at_risk,
+    session_enrol,
+    session_material_add,
+    session_note_add,
+)
+from .certificates import (
+    certificate_issue,
+    certificate_pdf,
+    certificate_revoke,
+    certificates_issue_for_cohort,
+    feedback_submit,
+    hours_warn_due,
+    outcome_checkin_answer,
+    outcome_checkins_remind,
+)
+from .cohorts import cohort_rules_update, cohort_transition
+from .learning import (
+    capstone_decide,
+    capstone_save,
+    capstone_to_application,
+    extension_grant,
+    mentor_assign,
+    mentoring_note_add,
+    submission_grade,
+    submission_save,
+)
+from .selection import (
+    application_review_save,
+    application_save,
+    applications_decide,
+    applications_rank,
+    offer_respond,
+    offers_expire_due,
+    waitlist_promote,
+)
+
+__all__ = [
+    "application_review_save",
+    "application_save",
+    "applications_decide",
+    "applications_rank",
+    "attendance_check_in",
+    "attendance_correct",
+    "attendance_mark",
+    "attendance_warn_at_risk",
+    "capstone_decide",
+    "capstone_save",
+    "capstone_to_application",
+    "certificate_issue",
+    "certificate_pdf",
+    "certificate_revoke",
+    "certificates_issue_for_cohort",
+    "cohort_rules_update",
+    "cohort_transition",
+    "extension_grant",
+    "feedback_submit",
+    "hours_warn_due",
+    "mentor_assign",
+    "mentoring_note_add",
+    "offer_respond",
+    "offers_expire_due",
+    "outcome_checkin_answer",
+    "outcome_checkins_remind",
+    "session_enrol",
+    "session_material_add",
+    "session_note_add",
+    "submission_grade",
+    "submission_save",
+    "waitlist_promote",
+]
