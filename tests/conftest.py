@@ -1,0 +1,116 @@
+"""Shared fixtures: one user per role, signed-in clients, and a small place tree."""
+
+import pytest
+from django.test import Client
+
+from accounts.models import RoleKind
+
+from .factories import (
+    CommunityFactory,
+    OrganizationFactory,
+    ResidentFactory,
+    StationFactory,
+    UserFactory,
+    grant,
+    verified_totp,
+)
+
+ROLES = [
+    "anonymous",
+    "resident",
+    "community_worker",
+    "org_owner",
+    "org_member",
+    "reviewer",
+    "bureau_officer",
+    "centre_operator",
+    "trainee",
+    "mentor",
+]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def community(db):
+    return CommunityFactory()
+
+
+@pytest.fixture
+def station(community):
+    return StationFactory(community=community)
+
+
+@pytest.fixture
+def organization(db, community):
+    return OrganizationFactory(community=community)
+
+
+@pytest.fixture
+def make_user(db, community, station, organization):
+    """make_user(role) -> a user holding that role, scoped to the fixtures above."""
+
+    def _make(role: str):
+        if role == "anonymous":
+            return None
+        if role == "resident":
+            return ResidentFactory()
+        user = UserFactory()
+        scope = {}
+        if role == RoleKind.COMMUNITY_WORKER:
+            scope = {"community": community, "station": station}
+        elif role in (RoleKind.ORG_OWNER, RoleKind.ORG_MEMBER):
+            scope = {"organization": organization}
+        grant(user, role, **scope)
+        grant(user, RoleKind.RESIDENT)
+        if role in (RoleKind.BUREAU_OFFICER, RoleKind.CENTRE_OPERATOR):
+            if role == RoleKind.CENTRE_OPERATOR:
+                from django.contrib.auth.models import Group
+
+                user.groups.add(Group.objects.get(name="Centre operators"))
+            else:
+                from django.contrib.auth.models import Group
+
+                user.groups.add(Group.objects.get(name="Bureau officers"))
+        return user
+
+    return _make
+
+
+def signed_in_client(user, *, verified: bool = True) -> Client:
+    """A client signed in as `user`; staff roles also pass the TOTP check when `verified`."""
+    client = Client()
+    if user is None:
+        return client
+    client.force_login(user, backend="accounts.backends.PhoneOrEmailBackend")
+    if verified:
+        from django_otp import DEVICE_ID_SESSION_KEY
+
+        device = user.totpdevice_set.filter(confirmed=True).first() or verified_totp(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def client_for(make_user):
+    """client_for(role) -> (client, user)."""
+
+    def _client(role: str, *, verified: bool = True):
+        user = make_user(role)
+        return signed_in_client(user, verified=verified), user
+
+    return _client
