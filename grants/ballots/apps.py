@@ -20,10 +20,8 @@ class BallotsConfig(AppConfig):
         from .dashboard import register_figures
 
         register_figures()
-        try:
-            from projects.api.registry import register_router
-        except ImportError:
-            return
+        from projects.api.registry import register_router
+
         from .api import router
 
         register_router("ballots", router)

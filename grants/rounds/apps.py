@@ -22,11 +22,8 @@ class RoundsConfig(AppConfig):
         from .sections import open_rounds_section
 
         sections.register("rounds.open", "rounds/section_open.html", open_rounds_section, order=30)
-        try:
-            from projects.api.registry import register_router
-        except ImportError:  # the API registry arrives with the catalog branch
-            pass
-        else:
-            from .api import router
+        from projects.api.registry import register_router
 
-            register_router("/rounds", router)
+        from .api import router
+
+        register_router("rounds", router)

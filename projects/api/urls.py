@@ -1,2 +1,7 @@
+from django.urls import path
+
+from .registry import build_api
+
 app_name = "api"
-urlpatterns: list = []
+api = build_api()
+urlpatterns = [path("v1/", api.urls)]
