@@ -23,11 +23,10 @@ def _project_labels() -> list[str]:
 
 
 def sync_staff_group_permissions(**kwargs) -> None:
-    try:
-        operators = Group.objects.get(name="Centre operators")
-        bureau = Group.objects.get(name="Bureau officers")
-    except Group.DoesNotExist:
-        return
+    # The groups are part of the schema's contract (roles add users to them): a flushed
+    # database (post_migrate runs after `flush` too) gets them back.
+    operators = Group.objects.get_or_create(name="Centre operators")[0]
+    bureau = Group.objects.get_or_create(name="Bureau officers")[0]
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
     labels = [*_project_labels(), "audit", "wagtailredirects", "wagtailforms"]

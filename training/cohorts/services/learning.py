@@ -235,8 +235,8 @@ def capstone_to_application(*, actor, capstone: Capstone, round):
     application = _create_draft_application(
         actor=actor, round=round, organization=capstone.organization, project_name=capstone.title,
         amount_fen=capstone.budget_fen,
-        extra={"summary": f"{capstone.problem}\n\n{cohort_note}", "need": capstone.problem, "plan": capstone.plan,
-               "beneficiaries": capstone.beneficiaries},
+        extra={"need": capstone.problem, "activities": f"{capstone.plan}\n\n{cohort_note}",
+               "target_group": capstone.beneficiaries[:200]},
     )
     capstone.application = application
     capstone.save(update_fields=["application"])
