@@ -1,8 +1,12 @@
-"""Template context every page needs: the language-switch links."""
+"""Template context every page needs: the language-switch links and the chrome's cache key."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
+
+from core import pagecache
 
 
 def chrome(request):
@@ -11,4 +15,24 @@ def chrome(request):
     current = translation.get_language()
     for code, name in settings.LANGUAGES:
         links.append({"code": code, "name": name, "url": translate_url(path, code), "current": code == current})
-    return {"language_links": links}
+    # The header navigation and the footer (site settings, chosen pages) are cached as
+    # fragments under the page cache's generation: any publish or data change renews them.
+    generation = SimpleLazyObject(pagecache.current_generation)
+    return {
+        "language_links": links,
+        "chrome_generation": generation,
+        "brand": SimpleLazyObject(lambda: _brand(request, current, generation)),
+    }
+
+
+def _brand(request, language: str, generation) -> dict:
+    """The site's name and tagline (translatable site settings), one cache read per page."""
+    key = f"chrome:brand:{request.get_host()}:{language}:{generation}"
+    brand = cache.get(key)
+    if brand is None:
+        from cms.models import SiteChrome
+
+        chrome = SiteChrome.for_request(request)
+        brand = {"site_name": chrome.site_name, "tagline": chrome.tagline}
+        cache.set(key, brand, 86400)
+    return brand
