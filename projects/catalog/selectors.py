@@ -42,6 +42,12 @@ DIRECTORY_KINDS = {
 }
 
 
+def _with_totals(qs):
+    return qs.select_related("community__street").annotate(
+        project_count=Count("projects"), funding_fen=Sum("projects__amount_fen")
+    )
+
+
 def directory_organizations(*, kind: str | None = None, status: str | None = None, q: str | None = None):
     """Incubated and partner organizations with their project count and total funding (one query)."""
     qs = Organization.objects.filter(DIRECTORY_KINDS["incubated"] | DIRECTORY_KINDS["partner"])
@@ -49,13 +55,10 @@ def directory_organizations(*, kind: str | None = None, status: str | None = Non
         qs = qs.filter(DIRECTORY_KINDS[kind])
     if status:
         qs = qs.filter(incubation_status=status)
+    q = (q or "").replace("\x00", "").strip()[:60]
     if q:
-        qs = qs.filter(name__icontains=q.strip()[:60])
-    return (
-        qs.select_related("community__street")
-        .annotate(project_count=Count("projects"), funding_fen=Sum("projects__amount_fen"))
-        .order_by("name")
-    )
+        qs = qs.filter(name__icontains=q)
+    return _with_totals(qs).order_by("name")
 
 
 def trained_members(org_ids) -> dict[int, int]:
@@ -82,7 +85,8 @@ def trained_members(org_ids) -> dict[int, int]:
 
 def organization_detail(pk) -> Organization:
     try:
-        return directory_organizations().select_related(None).select_related("community__street").get(pk=pk)
+        # Any organization that has a public record, not only those listed in the directory.
+        return _with_totals(Organization.objects.all()).get(pk=pk)
     except (Organization.DoesNotExist, ValueError, OverflowError):
         raise Http404 from None
 
