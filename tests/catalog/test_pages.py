@@ -84,7 +84,7 @@ def test_sort_and_pagination(projects):
     assert names(Client().get(url, {"sort": "amount_desc"})) == ["银龄互助食堂", "四点半课堂", "Green corners"]
     assert names(Client().get(url, {"sort": "amount_asc"}))[0] == "Green corners"
     assert names(Client().get(url))[0] == "Green corners"  # newest year first
-    for i in range(25):
+    for _ in range(25):
         CatalogProjectFactory(community=projects["a"], organization=projects["org"])
     first = Client().get(url, {"theme": "elderly"})
     assert len(names(first)) == 20
@@ -123,9 +123,8 @@ def test_project_page(projects):
 
 
 def test_project_page_shows_the_chain(projects):
-    from tests.rounds.factories import make_application, make_round
-
     from grants.rounds.models import Award
+    from tests.rounds.factories import make_application, make_round
 
     application = make_application(make_round(), projects["org"])
     award = Award.objects.create(application=application, amount_fen=application.amount_fen, rank=1)
@@ -140,9 +139,8 @@ def test_project_page_shows_the_chain(projects):
 def test_wagtail_page_hosts_the_list(projects):
     from wagtail.models import Page, Site
 
-    from projects.catalog.models import ProjectIndexPage
-
     from cms.models import HomePage
+    from projects.catalog.models import ProjectIndexPage
 
     root = Page.get_first_root_node()
     page = ProjectIndexPage(title="项目库", slug="project-database", intro="<p>全部项目</p>")

@@ -107,6 +107,13 @@ class Project(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.refresh_denormalised()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "street", "search_text"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("catalog:project", kwargs={"pk": self.pk})
 
@@ -131,13 +138,6 @@ class Project(models.Model):
         self.search_text = self.build_search_text(
             organization_name=org_name, community_name=community_name, street_name=street_name
         )
-
-    def save(self, *args, **kwargs):
-        self.refresh_denormalised()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "street", "search_text"}
-        super().save(*args, **kwargs)
 
 
 class ProjectMilestone(models.Model):
