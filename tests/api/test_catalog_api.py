@@ -58,7 +58,7 @@ def test_organizations_public_fields_only(data):
     assert Client().get(f"/api/v1/organizations/{data['org'].pk}").json()["funding_fen"] == data["elder"].amount_fen
 
 
-def test_openapi_schema_validates():
+def test_openapi_schema_validates(keep_connection):
     import schemathesis
     from django.core.wsgi import get_wsgi_application
 
@@ -70,9 +70,23 @@ def test_openapi_schema_validates():
     schema.validate()
 
 
+@pytest.fixture
+def keep_connection():
+    """The raw WSGI app closes the database connection after each request (request_finished);
+    inside the test's transaction that would drop it. Django's test Client does the same."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.mark.parametrize("path", ["/api/v1/projects", "/api/v1/organizations", "/api/v1/projects/{project_id}",
                                   "/api/v1/organizations/{organization_id}"])
-def test_schemathesis_finds_no_server_error_and_no_schema_violation(data, path):
+def test_schemathesis_finds_no_server_error_and_no_schema_violation(data, path, keep_connection):
     import schemathesis
     from django.core.wsgi import get_wsgi_application
     from schemathesis.checks import not_a_server_error

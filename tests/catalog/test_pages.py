@@ -155,3 +155,18 @@ def test_wagtail_page_hosts_the_list(projects):
     assert not response.cookies
     assert names(response) == ["四点半课堂"]
     assert "全部项目" in response.content.decode()
+
+
+@pytest.mark.postgres
+def test_full_text_index_exists_and_is_used_by_search(projects):
+    from django.db import connection
+
+    from projects.catalog.filters import search_projects
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'catalog_project_search_gin'")
+        row = cursor.fetchone()
+    assert row and "to_tsvector('simple'" in row[0]
+    found = search_projects(Project.objects.all(), "corners")
+    assert [p.name for p in found] == ["Green corners"]
+    assert "to_tsvector" in str(found.query)
