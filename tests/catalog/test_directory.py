@@ -29,3 +29,21 @@ def test_directory_lists_incubated_and_partner_organizations_with_totals():
     detail = Client().get(reverse("catalog:organization", kwargs={"pk": incubated.pk}))
     assert detail.status_code == 200 and "益心社工" in detail.content.decode()
     assert Client().get(reverse("catalog:organization", kwargs={"pk": partner.pk + 999})).status_code == 404
+
+
+def test_trained_members_come_from_valid_certificates_of_the_organization():
+    from tests.cohorts.factories import CohortFactory, enrolled
+    from training.cohorts.models import Certificate
+
+    org = OrganizationFactory(name="青禾", is_partner=True)
+    cohort = CohortFactory()
+    for index in range(3):
+        application = enrolled(cohort)
+        application.organization = org if index < 2 else None
+        application.save()
+        Certificate.objects.create(
+            cohort=cohort, trainee=application.applicant, serial=f"C-{index}", verification_code=f"v{index}",
+            holder_name="x", hours=10, issued_on=datetime.date(2026, 6, 1),
+        )
+    response = Client().get(reverse("catalog:organizations"))
+    assert [o.trained_members for o in response.context["organizations"]] == [2]
