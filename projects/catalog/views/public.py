@@ -20,6 +20,7 @@ from ..filters import filtered_projects
 from ..panels import panels_for
 
 PER_PAGE = 20
+PRIMARY_FIELDS = ("q", "street", "community", "theme", "year")
 MAX_PER_PAGE = 100
 
 
@@ -49,6 +50,10 @@ def render_project_list(request, *, page=None):
             "projects": page_obj.object_list,
             "query": query,
             "filtered": bool(query),
+            "primary_fields": PRIMARY_FIELDS,
+            "more_open": any(
+                request.GET.get(k) not in (None, "", "newest") for k in filterset.form.fields if k not in PRIMARY_FIELDS
+            ),
         },
     )
 
