@@ -170,3 +170,19 @@ def test_full_text_index_exists_and_is_used_by_search(projects):
     found = search_projects(Project.objects.all(), "corners")
     assert [p.name for p in found] == ["Green corners"]
     assert "to_tsvector" in str(found.query)
+
+
+@pytest.mark.postgres
+def test_chinese_substring_search_can_use_the_trigram_index(projects):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'catalog_project_search_trgm'")
+        assert cursor.fetchone()
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM catalog_project WHERE UPPER(search_text::text) LIKE UPPER(%s)", ["%独居老人%"]
+        )
+        plan = " ".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "catalog_project_search_trgm" in plan
