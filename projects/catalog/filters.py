@@ -67,11 +67,11 @@ class YearChoices:
 class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q", max_length=MAX_QUERY)
     street = django_filters.ModelChoiceFilter(
-        label=_("Street"), queryset=Street.objects.order_by("name"), empty_label=_("Any street")
+        label=_("Street"), queryset=Street.objects.only("id", "name").order_by("name"), empty_label=_("Any street")
     )
     community = django_filters.ModelChoiceFilter(
         label=_("Community"),
-        queryset=Community.objects.select_related("street").order_by("street__name", "name"),
+        queryset=Community.objects.only("id", "name").order_by("street__name", "name"),
         empty_label=_("Any community"),
     )
     theme = django_filters.ChoiceFilter(label=_("Theme"), choices=Theme.choices, empty_label=_("Any theme"))
@@ -83,7 +83,8 @@ class ProjectFilter(django_filters.FilterSet):
         label=_("Status"), choices=ProjectStatus.choices, empty_label=_("Any status")
     )
     organization = django_filters.ModelChoiceFilter(
-        label=_("Organization"), queryset=Organization.objects.order_by("name"), empty_label=_("Any organization")
+        label=_("Organization"), queryset=Organization.objects.only("id", "name").order_by("name"),
+        empty_label=_("Any organization"),
     )
     funding_source = django_filters.ChoiceFilter(
         label=_("Funding source"), choices=FundingSource.choices, empty_label=_("Any funding source")

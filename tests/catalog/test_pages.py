@@ -186,3 +186,12 @@ def test_chinese_substring_search_can_use_the_trigram_index(projects):
         plan = " ".join(row[0] for row in cursor.fetchall())
         cursor.execute("SET enable_seqscan = on")
     assert "catalog_project_search_trgm" in plan
+
+
+def test_english_and_chinese_pages(projects):
+    chinese = Client().get(reverse("catalog:index")).content.decode()
+    assert "项目库" in chinese
+    english = Client().get("/en/projects/?theme=youth")
+    assert english.status_code == 200
+    assert "Project database" in english.content.decode()
+    assert names(english) == ["四点半课堂"]
