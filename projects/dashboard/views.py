@@ -4,6 +4,7 @@ import logging
 from itertools import groupby
 
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from accounts.access import access, access_staff
 
@@ -11,6 +12,18 @@ from .forms import DashboardFilterForm
 from .registry import DashboardFilters, figures
 
 log = logging.getLogger(__name__)
+
+GROUP_LABELS = {
+    "general": _("General"),
+    "ideas": _("Resident ideas"),
+    "ballots": _("Ballots"),
+    "community decisions": _("Community decisions"),
+    "rounds": _("Venture philanthropy"),
+    "contracts": _("Contracts and spending"),
+    "projects": _("Projects"),
+    "donations": _("Donations"),
+    "training": _("Training"),
+}
 
 
 def _compute(figure, filters):
@@ -50,5 +63,5 @@ def index(request):
         for figure in items:
             value = _compute(figure, filters)
             cards.append({"figure": figure, "value": value, "chart": _chart(value) if value else []})
-        groups.append({"name": group, "cards": cards})
+        groups.append({"name": group, "label": GROUP_LABELS.get(group, group), "cards": cards})
     return render(request, "dashboard/index.html", {"form": form, "groups": groups, "filters": filters})

@@ -56,3 +56,32 @@ def test_filtered_list_is_shareable_and_works_on_a_phone(phone, browser, live_se
     # Search with a Chinese substring, no JavaScript needed: the form is a plain GET.
     phone.goto(f"{live_server.url}/projects/?q=食堂")
     assert phone.locator(".project-row").count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bureau_dashboard_draws_charts_that_link_to_the_list(desktop, live_server, shot, make_user):
+    from django.conf import settings
+
+    from tests.conftest import signed_in_client
+
+    street = StreetFactory(name="南坪街道")
+    community = CommunityFactory(street=street, name="阳光社区")
+    CatalogProjectFactory(name="长者食堂", community=community, theme=Theme.ELDERLY, year=2024)
+    CatalogProjectFactory(name="四点半课堂", community=community, theme=Theme.YOUTH, year=2024,
+                          funding_source=FundingSource.PURCHASE)
+    client = signed_in_client(make_user("bureau_officer"))
+    desktop.context.add_cookies([{
+        "name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": live_server.url,
+    }])
+    errors = []
+    desktop.on("pageerror", lambda error: errors.append(str(error)))
+    desktop.goto(f"{live_server.url}/dashboard/?year=2024")
+    figure = desktop.locator('[data-key="catalog.projects"]')
+    assert figure.locator("svg.chart-svg rect").count() == 4  # one bar per status
+    assert not errors
+    shot(desktop, "dashboard")
+    figure.locator(".figure-value a").click()
+    desktop.wait_for_load_state("networkidle")
+    assert "year=2024" in desktop.url
+    assert desktop.locator(".project-row").count() == 2

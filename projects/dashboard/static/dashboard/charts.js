@@ -30,7 +30,8 @@
       a.appendChild(text);
       svg.appendChild(a);
     });
-    svg.setAttribute("aria-label", table.closest(".figure").querySelector("h2").textContent);
+    svg.setAttribute("aria-label", table.closest(".figure").querySelector("h3").textContent);
     table.parentNode.insertBefore(svg, table);
+    table.classList.add("charted");
   });
 })();
