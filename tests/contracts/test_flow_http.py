@@ -296,7 +296,7 @@ def test_final_evaluation_closes_the_project(organization):
     contract.refresh_from_db()
     assert contract.status == ContractStatus.CLOSED
     final = contract.evaluations.get(stage="final")
-    assert final.score == 89.4 and final.grade == "良好"
+    assert str(final.score) == "89.40" and final.grade == "良好"
     assert Project.objects.get(award=contract.award).status == ProjectStatus.COMPLETED
     for tranche in contract.tranches.all():
         services.tranche_approve(actor=officer, tranche=tranche)
