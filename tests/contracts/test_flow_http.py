@@ -42,7 +42,9 @@ def test_bureau_approves_a_batch_only_with_assessments(organization):
             {"necessity": "需求真实", "feasibility": "可行", "conclusion": "建议购买", "score": 88},
         )
         assert response.status_code == 302
-    response = client.post(reverse("contracts:approve"), {"award": [first.pk, second.pk], "number": "南民审〔2026〕7号"})
+    response = client.post(
+        reverse("contracts:approve"), {"award": [first.pk, second.pk], "number": "南民审〔2026〕7号"}
+    )
     assert response.status_code == 302
     assert Approval.objects.filter(status=ApprovalStatus.APPROVED, number="南民审〔2026〕7号").count() == 2
     assert AuditEvent.objects.filter(action="contracts.approved").count() == 2
@@ -165,7 +167,9 @@ def test_amendment_makes_a_new_version_needing_both_signatures(client_for, organ
     contract = signed_contract(organization, officer=officer, provider=provider)
     client, _user = client_for("centre_operator")
     assert client.post(reverse("contracts:amend", kwargs={"pk": contract.pk}), {"reason": ""}).status_code == 400
-    assert client.post(reverse("contracts:amend", kwargs={"pk": contract.pk}), {"reason": "增加服务点"}).status_code == 302
+    assert (
+        client.post(reverse("contracts:amend", kwargs={"pk": contract.pk}), {"reason": "增加服务点"}).status_code == 302
+    )
     edit = reverse("contracts:edit", kwargs={"pk": contract.pk})
     data = {name: getattr(contract, name) for name in ["service_content", "deliverables", "quantity", "quality"]}
     data.update(
@@ -177,7 +181,10 @@ def test_amendment_makes_a_new_version_needing_both_signatures(client_for, organ
         deliverables="新增两个服务点",
     )
     assert client.post(edit, data).status_code == 302
-    assert client.post(reverse("contracts:finalise", kwargs={"pk": contract.pk}), {"reason": "增加服务点"}).status_code == 302
+    assert (
+        client.post(reverse("contracts:finalise", kwargs={"pk": contract.pk}), {"reason": "增加服务点"}).status_code
+        == 302
+    )
     contract.refresh_from_db()
     assert contract.status == ContractStatus.FINALISED
     v2 = contract.versions.get(number=2)
@@ -214,7 +221,9 @@ def test_pdf_has_extractable_chinese_and_its_hash(client_for, tmp_path, organiza
 def _pay(client, tranche):
     assert client.post(reverse("contracts:tranche_approve", kwargs={"pk": tranche.pk})).status_code == 302
     today = datetime.date.today().isoformat()
-    assert client.post(reverse("contracts:tranche_pay", kwargs={"pk": tranche.pk}), {"paid_on": today}).status_code == 302
+    assert (
+        client.post(reverse("contracts:tranche_pay", kwargs={"pk": tranche.pk}), {"paid_on": today}).status_code == 302
+    )
 
 
 def _report_post(report):
