@@ -85,33 +85,49 @@ def report_detail(pk: int) -> Report:
     )
 
 
-def ledger(*, round_id: int | None = None) -> dict:
-    """Planned, approved and paid per contract and per round, in a fixed number of queries."""
-    contracts = Contract.objects.select_related("award__application__round", "award__application__organization")
-    if round_id:
-        contracts = contracts.filter(award__application__round_id=round_id)
-    contracts = contracts.annotate(
-        planned_fen=Sum("tranches__amount_fen"),
-        approved_fen=Sum(
-            "tranches__amount_fen", filter=Q(tranches__status__in=[TrancheStatus.APPROVED, TrancheStatus.PAID])
-        ),
-        paid_fen=Sum("tranches__amount_fen", filter=Q(tranches__status=TrancheStatus.PAID)),
-        blocked_fen=Sum("tranches__amount_fen", filter=Q(tranches__status=TrancheStatus.BLOCKED)),
-    ).order_by("award__application__round_id", "number")
-    rows = list(contracts)
-    rounds: dict[int, dict] = {}
-    for row in rows:
-        rnd = row.award.application.round
-        entry = rounds.setdefault(
-            rnd.pk, {"round": rnd, "planned_fen": 0, "approved_fen": 0, "paid_fen": 0, "blocked_fen": 0, "count": 0}
-        )
-        entry["count"] += 1
-        for key in ("planned_fen", "approved_fen", "paid_fen", "blocked_fen"):
-            entry[key] += getattr(row, key) or 0
-    totals = {
-        key: sum(r[key] for r in rounds.values()) for key in ("planned_fen", "approved_fen", "paid_fen", "blocked_fen")
+LEDGER_PAGE = 60
+
+
+def _sums(prefix: str = "") -> dict:
+    field = f"{prefix}amount_fen"
+    status = f"{prefix}status"
+    return {
+        "planned_fen": Sum(field),
+        "approved_fen": Sum(field, filter=Q(**{f"{status}__in": [TrancheStatus.APPROVED, TrancheStatus.PAID]})),
+        "paid_fen": Sum(field, filter=Q(**{status: TrancheStatus.PAID})),
+        "blocked_fen": Sum(field, filter=Q(**{status: TrancheStatus.BLOCKED})),
     }
-    return {"rows": rows, "rounds": list(rounds.values()), "totals": totals}
+
+
+def ledger(*, round_id: int | None = None, page: int = 1) -> dict:
+    """Planned, approved and paid per round (all) and per contract (60 a page); fixed query count."""
+    tranches = Tranche.objects.all()
+    contracts = Contract.objects.all()
+    if round_id:
+        tranches = tranches.filter(contract__award__application__round_id=round_id)
+        contracts = contracts.filter(award__application__round_id=round_id)
+    rounds = list(
+        tranches.values("contract__award__application__round_id", "contract__award__application__round__title")
+        .annotate(count=Count("contract_id", distinct=True), **_sums())
+        .order_by("-contract__award__application__round_id")
+    )
+    for row in rounds:
+        row["title"] = row["contract__award__application__round__title"]
+    totals = tranches.aggregate(**_sums())
+    total_count = contracts.count()
+    pages = max(1, -(-total_count // LEDGER_PAGE))
+    page = min(max(page, 1), pages)
+    rows = list(
+        contracts.annotate(**_sums("tranches__")).order_by("-id")[(page - 1) * LEDGER_PAGE : page * LEDGER_PAGE]
+    )
+    return {
+        "rows": rows,
+        "rounds": rounds,
+        "totals": {k: v or 0 for k, v in totals.items()},
+        "page": page,
+        "pages": pages,
+        "count": total_count,
+    }
 
 
 def rounds_with_contracts():

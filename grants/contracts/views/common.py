@@ -21,3 +21,10 @@ def act(request, action, *, success: str, back: str):
         return refuse(request, error, back=back)
     messages.success(request, success)
     return redirect(back)
+
+
+def paginate(request, queryset, per_page: int = 60):
+    from django.core.paginator import Paginator
+
+    number = request.GET.get("page", "1")
+    return Paginator(queryset, per_page).get_page(int(number) if number.isdigit() else 1)

@@ -16,7 +16,7 @@ from .. import selectors, services
 from ..access import access_contract_party, access_signer, can_see_contract, can_write_report
 from ..forms import ExtensionForm, ReasonForm, ReportFileForm, ReportForm, ReviewForm, SignForm, UploadForm
 from ..models import Contract, ContractStatus, ContractVersion, Report
-from .common import act, refuse
+from .common import act, paginate, refuse
 
 
 def _visible_contract(request, pk) -> Contract:
@@ -32,7 +32,7 @@ def index(request):
     return render(
         request,
         "contracts/index.html",
-        {"contracts": selectors.contracts_for(request.user, staff=staff), "staff": staff},
+        {"contracts": paginate(request, selectors.contracts_for(request.user, staff=staff)), "staff": staff},
     )
 
 

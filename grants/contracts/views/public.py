@@ -8,11 +8,13 @@ from projects.catalog.panels import panels_for
 
 from .. import selectors
 from ..models import Contract
+from .common import paginate
 
 
 @access(access_public)
 def public_index(request):
-    return render(request, "contracts/public_index.html", {"contracts": selectors.public_contracts()})
+    page = paginate(request, selectors.public_contracts())
+    return render(request, "contracts/public_index.html", {"contracts": page})
 
 
 @access(access_public)

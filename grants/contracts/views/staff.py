@@ -267,7 +267,8 @@ def tranche_pay(request, pk):
 def ledger(request):
     round_id = request.GET.get("round", "")
     round_id = int(round_id) if round_id.isdigit() else None
-    data = selectors.ledger(round_id=round_id)
+    page = request.GET.get("page", "1")
+    data = selectors.ledger(round_id=round_id, page=int(page) if page.isdigit() else 1)
     return render(
         request,
         "contracts/ledger.html",
