@@ -311,3 +311,35 @@ def test_final_evaluation_closes_the_project(organization):
         services.tranche_approve(actor=officer, tranche=tranche)
         services.tranche_pay(actor=officer, tranche=tranche, paid_on=datetime.date.today())
     assert not contract.tranches.exclude(status=TrancheStatus.PAID).exists()
+
+
+def test_receipt_upload_and_template_in_the_cms(client_for, organization):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    provider = owner(organization)
+    contract = signed_contract(organization, provider=provider)
+    report = contract.reports.get(kind=ReportKind.MIDTERM)
+    client = signed_in_client(provider)
+    assert client.get(reverse("contracts:report", kwargs={"pk": report.pk})).status_code == 200
+    line = contract.award.application.budget_lines.first()
+    upload = SimpleUploadedFile("receipt.pdf", b"%PDF-1.4 receipt", content_type="application/pdf")
+    response = client.post(
+        reverse("contracts:report_file", kwargs={"pk": report.pk}),
+        {"kind": "receipt", "title": "发票", "budget_line": line.pk, "file": upload},
+    )
+    assert response.status_code == 302
+    assert report.files.get().budget_line == line
+    operator, _user = client_for("centre_operator")
+    listing = operator.get("/admin/snippets/contracts/contracttemplate/")
+    assert listing.status_code == 200
+    assert contract.template.name in listing.content.decode()
+
+
+def test_dashboard_figures_link_to_lists(organization):
+    from projects.dashboard.registry import DashboardFilters, figures
+
+    signed_contract(organization)
+    mine = {f.key: f for f in figures() if f.key.startswith("contracts.")}
+    assert set(mine) == {"contracts.contracted", "contracts.paid", "contracts.spent"}
+    value = mine["contracts.contracted"].compute(DashboardFilters())
+    assert value.value == "¥50,000.00" and value.url
