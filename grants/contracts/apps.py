@@ -24,4 +24,9 @@ class ContractsConfig(AppConfig):
         panels.register("contracts.spending", "contracts/panels/spending.html", selectors.panel_spending, order=50)
         figures.register()
         schedule.register("contracts-report-reminders", "contracts.tasks.report_reminders", schedule.daily(hour=8))
+        from projects.api.registry import register_router
+
+        from .api import router
+
+        register_router("contracts", router)
         schedule.register("contracts-publish-summaries", "contracts.tasks.publish_summaries", schedule.daily(hour=7))

@@ -184,3 +184,14 @@ def test_summary_due_within_two_working_days():
     Contract.objects.filter(pk=contract.pk).update(summary_published_on=None)
     assert services.publish_due_summaries() == 1
     assert services.publish_due_summaries() == 0
+
+
+def test_open_data_lists_only_published_contracts(client):
+    contract = signed_contract()
+    draft_contract()
+    rows = client.get("/api/v1/contracts").json()
+    assert [row["number"] for row in rows] == [contract.number]
+    assert rows[0]["paid_fen"] == 0
+    detail = client.get(f"/api/v1/contracts/{contract.pk}").json()
+    assert sum(t["amount_fen"] for t in detail["tranches"]) == contract.amount_fen
+    assert client.get(f"/api/v1/contracts/{contract.pk + 1}").status_code == 404
