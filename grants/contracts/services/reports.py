@@ -339,7 +339,7 @@ def report_reminders_send(*, day: datetime.date | None = None) -> int:
     sent = 0
     reports = (
         Report.objects.filter(status__in=[ReportStatus.DRAFT, ReportStatus.CHANGES], submitted_at__isnull=True)
-        .filter(contract__status=ContractStatus.SIGNED)
+        .filter(contract__signed_at__isnull=False, contract__status__in=[ContractStatus.SIGNED, ContractStatus.DRAFT])
         .select_related("contract__template", "contract__award__application__organization")
     )
     staff = None
