@@ -145,31 +145,45 @@ def public_contracts():
 # ---- the public project page -----------------------------------------------------------
 
 
+_CACHE = "_contracts_panel_cache"
+
+
 def _contract_of(project):
-    try:
-        return (
+    """The project's published contract, loaded once per project object (four panels share it)."""
+    cache = project.__dict__.setdefault(_CACHE, {})
+    if "contract" not in cache:
+        cache["contract"] = (
             Contract.objects.select_related("award__application")
             .prefetch_related("tranches", "evaluations")
-            .get(project=project, summary_published_on__isnull=False)
+            .filter(project=project, summary_published_on__isnull=False)
+            .first()
         )
-    except Contract.DoesNotExist:
-        return None
+    return cache["contract"]
 
 
 def _accepted_report(contract):
-    return (
-        Report.objects.filter(contract=contract, status=ReportStatus.ACCEPTED)
-        .prefetch_related("milestones__milestone", "indicators__indicator", "spending__budget_line")
-        .order_by("-due_on", "-id")
-        .first()
-    )
+    if not hasattr(contract, "_accepted_report"):
+        contract._accepted_report = (
+            Report.objects.filter(contract=contract, status=ReportStatus.ACCEPTED)
+            .prefetch_related("milestones__milestone", "indicators__indicator", "spending__budget_line")
+            .order_by("-due_on", "-id")
+            .first()
+        )
+    return contract._accepted_report
+
+
+def _panel(data: dict) -> dict:
+    """Panel context usable both ways: spread as the template context, or passed as `panel`."""
+    return {**data, "panel": data}
 
 
 def panel_contract(project) -> dict | None:
     contract = _contract_of(project)
     if contract is None:
         return None
-    return {"contract": contract, "final": next((e for e in contract.evaluations.all() if e.stage == "final"), None)}
+    return _panel(
+        {"contract": contract, "final": next((e for e in contract.evaluations.all() if e.stage == "final"), None)}
+    )
 
 
 def panel_tranches(project) -> dict | None:
@@ -178,7 +192,7 @@ def panel_tranches(project) -> dict | None:
         return None
     tranches = list(contract.tranches.all())
     paid = sum(t.amount_fen for t in tranches if t.status == TrancheStatus.PAID)
-    return {"contract": contract, "tranches": tranches, "paid_fen": paid}
+    return _panel({"contract": contract, "tranches": tranches, "paid_fen": paid})
 
 
 def panel_progress(project) -> dict | None:
@@ -200,13 +214,15 @@ def panel_progress(project) -> dict | None:
                 }
             )
     milestones = list(report.milestones.all()) if report else []
-    return {
-        "contract": contract,
-        "report": report,
-        "indicators": indicators,
-        "milestones": milestones,
-        "project": project,
-    }
+    return _panel(
+        {
+            "contract": contract,
+            "report": report,
+            "indicators": indicators,
+            "milestones": milestones,
+            "project": project,
+        }
+    )
 
 
 def panel_spending(project) -> dict | None:
@@ -223,12 +239,14 @@ def panel_spending(project) -> dict | None:
             {"line": row.budget_line, "planned_fen": row.budget_line.subtotal_fen, "spent_fen": row.spent_fen}
             for row in report.spending.all()
         ]
-    return {
-        "rows": rows,
-        "planned_fen": sum(r["planned_fen"] for r in rows),
-        "spent_fen": sum(r["spent_fen"] for r in rows),
-        "report": report,
-    }
+    return _panel(
+        {
+            "rows": rows,
+            "planned_fen": sum(r["planned_fen"] for r in rows),
+            "spent_fen": sum(r["spent_fen"] for r in rows),
+            "report": report,
+        }
+    )
 
 
 def figures(filters) -> dict:

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from accounts.access import access, access_public
 from projects.catalog.panels import panels_for
@@ -24,4 +25,6 @@ def public_detail(request, pk):
     except Contract.DoesNotExist:
         raise Http404 from None
     panels = panels_for(contract.project) if contract.project_id else []
-    return render(request, "contracts/public_detail.html", {"contract": contract, "panels": panels})
+    # Each panel's template renders with its own context (the catalog's convention).
+    html = [render_to_string(panel["template"], panel["context"], request) for panel in panels]
+    return render(request, "contracts/public_detail.html", {"contract": contract, "panels": html})
