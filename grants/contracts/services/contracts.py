@@ -41,6 +41,7 @@ EDITABLE_FIELDS = [
     "term_end",
     "term_justification",
 ]
+DEFAULT_DELIVERABLES = "按申报书实施服务，提交服务记录、活动照片、中期报告和结项报告。"
 DEFAULT_PLAN = [(4000, TrancheCondition.SIGNING), (3000, TrancheCondition.MIDTERM), (3000, TrancheCondition.FINAL)]
 
 
@@ -138,7 +139,8 @@ def contract_create(*, actor, award: Award, template: ContractTemplate | None = 
             provider_legal_representative=organization.legal_representative,
             project_name=application.project_name,
             service_content=application.activities,
-            deliverables=application.need and _("Services as described in the application; reports and records."),
+            # Contract text is Chinese whatever the operator's interface language.
+            deliverables=DEFAULT_DELIVERABLES,
             quantity=indicators,
             quality=template.quality_default,
             settlement_method=template.settlement_default,
