@@ -125,3 +125,10 @@ class EvaluationForm(forms.Form):
     evaluator_name = forms.CharField(label=_("Evaluator"), max_length=120, required=False)
     evaluator_score = forms.DecimalField(label=_("Evaluator's score"), **SCORE)
     comments = forms.CharField(label=_("Comments"), widget=TEXT, required=False)
+
+
+class RecoveryForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("Amount to recover (yuan)"), max_digits=12, decimal_places=2, min_value=Decimal(0)
+    )
+    reason = forms.CharField(label=_("Basis for the amount"), widget=TEXT)

@@ -29,6 +29,7 @@ urlpatterns = [
     path("tranches/<int:pk>/approve/", staff.tranche_approve, name="tranche_approve"),
     path("tranches/<int:pk>/pay/", staff.tranche_pay, name="tranche_pay"),
     path("ledger/", staff.ledger, name="ledger"),
+    path("recoveries/<int:pk>/settle/", staff.recovery_settle, name="recovery_settle"),
     # reports
     path("reports/<int:pk>/", party.report, name="report"),
     path("reports/<int:pk>/submit/", party.report_submit, name="report_submit"),

@@ -195,3 +195,25 @@ def test_open_data_lists_only_published_contracts(client):
     detail = client.get(f"/api/v1/contracts/{contract.pk}").json()
     assert sum(t["amount_fen"] for t in detail["tranches"]) == contract.amount_fen
     assert client.get(f"/api/v1/contracts/{contract.pk + 1}").status_code == 404
+
+
+def test_recovery_is_settled_within_what_was_paid(client):
+    from tests.conftest import signed_in_client
+
+    officer = bureau()
+    contract = signed_contract(officer=officer)
+    first = contract.tranches.get(seq=1)
+    services.tranche_approve(actor=officer, tranche=first)
+    services.tranche_pay(actor=officer, tranche=first, paid_on=datetime.date.today())
+    recovery = services.evaluation_fail(
+        actor=officer, contract=contract, stage="midterm", reason="中期评估不合格"
+    ).contract.recovery
+    browser = signed_in_client(officer)
+    url = f"/en/contracts/recoveries/{recovery.pk}/settle/"
+    assert browser.post(url, {"amount": "999999", "reason": "全部追回"}).status_code == 400
+    assert browser.post(url, {"amount": "5000", "reason": "按未完成服务比例追回"}).status_code == 302
+    recovery.refresh_from_db()
+    assert recovery.status == "settled" and recovery.to_recover_fen == 5000_00
+    assert browser.post(url, {"amount": "1", "reason": "再次"}).status_code == 400
+    page = browser.get(f"/en/contracts/{contract.pk}/")
+    assert "Recovery record" in page.content.decode()

@@ -20,6 +20,10 @@ def setup(ctx):
         ctx["c_finalised"], ctx["c_version"] = finalised_contract(organization)
         ctx["c_signed"] = signed_contract(organization)
         ctx["c_other"] = signed_contract(ctx["other_organization"])
+        failed = signed_contract(ctx["other_organization"])
+    from grants.contracts.services import evaluation_fail
+
+    ctx["c_recovery"] = evaluation_fail(actor=None, contract=failed, stage="midterm", reason="逾期").contract.recovery
     ctx["c_report"] = ctx["c_signed"].reports.get(kind="midterm")
     ctx["c_tranche"] = ctx["c_signed"].tranches.get(seq=2)
 
@@ -56,6 +60,7 @@ CASES = [
     Case("contracts:tranche_approve", BUREAU, kwargs=TRANCHE, method="post"),
     Case("contracts:tranche_pay", BUREAU, kwargs=TRANCHE, method="post"),
     Case("contracts:ledger", STAFF),
+    Case("contracts:recovery_settle", BUREAU, kwargs=lambda ctx: {"pk": ctx["c_recovery"].pk}, method="post"),
     Case("contracts:report", ORG | STAFF, kwargs=REPORT),
     Case("contracts:report_submit", ORG, kwargs=REPORT, method="post"),
     Case("contracts:report_file", ORG, kwargs=REPORT, method="post"),

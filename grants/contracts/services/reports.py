@@ -375,3 +375,35 @@ def report_reminders_send(*, day: datetime.date | None = None) -> int:
                 ):
                     sent += 1
     return sent
+
+
+@transaction.atomic
+def recovery_settle(*, actor, recovery: Recovery, to_recover_fen: int, reason: str) -> Recovery:
+    """Record what is to be recovered of the money paid before the failure, and close the record."""
+    from ..models import RecoveryStatus
+
+    recovery = Recovery.objects.select_for_update().select_related("contract").get(pk=recovery.pk)
+    if recovery.status != RecoveryStatus.OPEN:
+        raise ValidationError(_("This recovery record is already settled."))
+    if not (reason or "").strip():
+        raise ValidationError(_("Give the basis for the amount."))
+    if to_recover_fen is None or not 0 <= to_recover_fen <= recovery.paid_fen:
+        raise ValidationError(_("The amount to recover must be between zero and what was paid."))
+    recovery.to_recover_fen = to_recover_fen
+    recovery.status, recovery.settled_at = RecoveryStatus.SETTLED, now()
+    recovery.reason = f"{recovery.reason}\n{reason.strip()}"
+    recovery.full_clean(exclude=["contract"])
+    recovery.save()
+    audit_record(
+        actor=actor,
+        action="contracts.recovery_settled",
+        obj=recovery.contract,
+        changes={"to_recover_fen": to_recover_fen},
+    )
+    notify_org(
+        recovery.contract.award.application.organization,
+        kind="contracts.recovery",
+        subject=_("Contract %(number)s: amount to return decided") % {"number": recovery.contract.number},
+        url=contract_url(recovery.contract),
+    )
+    return recovery

@@ -14,7 +14,16 @@ from core.money import yuan_to_fen
 
 from .. import selectors, services
 from ..access import access_contract_party, access_signer, can_see_contract, can_write_report
-from ..forms import ExtensionForm, ReasonForm, ReportFileForm, ReportForm, ReviewForm, SignForm, UploadForm
+from ..forms import (
+    ExtensionForm,
+    ReasonForm,
+    RecoveryForm,
+    ReportFileForm,
+    ReportForm,
+    ReviewForm,
+    SignForm,
+    UploadForm,
+)
 from ..models import Contract, ContractStatus, ContractVersion, Report
 from .common import act, paginate, refuse
 
@@ -62,6 +71,7 @@ def detail(request, pk):
                 and (access_bureau(request.user) or access_org_owner(request.user, organization))
             ),
             "amend_form": ReasonForm(),
+            "recovery_form": RecoveryForm(),
             "upload_form": UploadForm(),
             "ContractStatus": ContractStatus,
         },

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import access, access_bureau, access_staff
+from core.money import yuan_to_fen
 from grants.rounds.models import Award, AwardStatus
 
 from .. import selectors, services
@@ -19,6 +20,7 @@ from ..forms import (
     ExtensionForm,
     PayForm,
     ReasonForm,
+    RecoveryForm,
     ReturnForm,
     ReviewForm,
     TrancheFormSet,
@@ -329,3 +331,26 @@ def evaluation(request, pk):
                 back=_detail_url(contract),
             )
     return render(request, "contracts/evaluation.html", {"contract": contract, "form": form}, status=status)
+
+
+@require_POST
+@access(access_bureau)
+def recovery_settle(request, pk):
+    from ..models import Recovery
+
+    recovery = get_object_or_404(Recovery.objects.select_related("contract"), pk=pk)
+    form = RecoveryForm(request.POST)
+    back = _detail_url(recovery.contract)
+    if not form.is_valid():
+        return refuse(request, ValidationError(_("Give the amount to recover and its basis.")), back=back)
+    return act(
+        request,
+        lambda: services.recovery_settle(
+            actor=request.user,
+            recovery=recovery,
+            to_recover_fen=yuan_to_fen(form.cleaned_data["amount"]),
+            reason=form.cleaned_data["reason"],
+        ),
+        success=_("The recovery is recorded."),
+        back=back,
+    )
