@@ -13,9 +13,11 @@ from tests.factories import OrganizationFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_generate_grows_and_pages_answer(make_user):
+def test_generate_grows_and_pages_answer():
     from bench.data.contracts import generate
     from bench.scenarios import contracts as scenarios
+
+    from .factories import bureau
 
     for _ in range(3):
         OrganizationFactory()
@@ -27,7 +29,7 @@ def test_generate_grows_and_pages_answer(make_user):
     page = signed_in_client(None).get(scenarios._project_path(None))
     assert page.status_code == 200
     assert "panel-spending" in page.content.decode()
-    ledger = signed_in_client(make_user("bureau_officer")).get("/contracts/ledger/")
+    ledger = signed_in_client(bureau()).get("/contracts/ledger/")
     assert ledger.status_code == 200
     names = {s.name for s in scenarios.SCENARIOS}
     assert {"contracts_pdf", "contracts_project_page", "contracts_payment_ledger"} <= names
