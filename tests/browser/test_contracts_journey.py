@@ -62,7 +62,13 @@ def test_bureau_approves_both_parties_sign_and_pdf_downloads(desktop, phone, sho
     desktop.wait_for_load_state("networkidle")
     contract.refresh_from_db()
     assert contract.status == "signed"
-    # 5. the public page shows the summary, and fits a phone
+    # 5. the provider's mid-term report form fits a phone
+    report = contract.reports.get(kind="midterm")
+    phone.goto(f"{live_server.url}/contracts/reports/{report.pk}/")
+    assert phone.locator("textarea[name=narrative]").count() == 1
+    assert_fits(phone)
+    shot(phone, "report")
+    # 6. the public page shows the summary, and fits a phone
     phone.goto(f"{live_server.url}/contracts/public/{contract.pk}/")
     assert contract.number in phone.content()
     assert_fits(phone)

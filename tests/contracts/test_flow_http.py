@@ -343,3 +343,14 @@ def test_dashboard_figures_link_to_lists(organization):
     assert set(mine) == {"contracts.contracted", "contracts.paid", "contracts.spent"}
     value = mine["contracts.contracted"].compute(DashboardFilters())
     assert value.value == "¥50,000.00" and value.url
+
+
+def test_report_form_keeps_fen_exactly(organization):
+    provider = owner(organization)
+    contract = signed_contract(organization, provider=provider)
+    report = contract.reports.get(kind=ReportKind.MIDTERM)
+    client = signed_in_client(provider)
+    url = reverse("contracts:report", kwargs={"pk": report.pk})
+    client.get(url)
+    assert client.post(url, _report_post(report)).status_code == 302
+    assert 'value="1000.50"' in client.get(url).content.decode()

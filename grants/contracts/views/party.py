@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import access, access_bureau, access_org_member, access_org_owner, access_staff
-from core.money import yuan_to_fen
+from core.money import fen_to_yuan, yuan_to_fen
 
 from .. import selectors, services
 from ..access import access_contract_party, access_signer, can_see_contract, can_write_report
@@ -184,6 +184,8 @@ def report(request, pk):
     if writer and report.editable and report.contract.signed_at and not report.milestones.all():
         services.report_prepare(report)
         report = selectors.report_detail(pk)
+    for row in report.spending.all():
+        row.spent_yuan = fen_to_yuan(row.spent_fen)
     form = ReportForm(
         initial={
             "narrative": report.narrative,
