@@ -237,20 +237,16 @@ def contract_context(contract: Contract, *, version_number: int) -> dict:
         "indicators": list(application.indicators.all()),
         "milestones": list(application.milestones.all()),
         "budget_lines": list(application.budget_lines.all()),
+        # for the CSS string of the page header: no quotes, backslashes or markup characters
+        "header_number": "".join(ch for ch in contract.number if ch not in "\\\"'<>&"),
     }
 
 
 def render_contract_pdf(contract: Contract, *, version_number: int) -> bytes:
+    """The contract as PDF; the number is printed in the top margin of every page (template CSS)."""
     from core.pdf import render_pdf
 
-    number = contract.number.replace("\\", "").replace('"', "")
-    css = (
-        f'@page {{ @top-right {{ content: "合同编号 {number}"; font-size: 9pt; color: #555; '
-        "font-family: 'Noto Sans CJK SC', sans-serif; } }"
-    )
-    return render_pdf(
-        "contracts/pdf/contract.html", contract_context(contract, version_number=version_number), extra_css=css
-    )
+    return render_pdf("contracts/pdf/contract.html", contract_context(contract, version_number=version_number))
 
 
 @transaction.atomic
