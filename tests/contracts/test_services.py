@@ -217,3 +217,12 @@ def test_recovery_is_settled_within_what_was_paid(client):
     assert browser.post(url, {"amount": "1", "reason": "再次"}).status_code == 400
     page = browser.get(f"/en/contracts/{contract.pk}/")
     assert "Recovery record" in page.content.decode()
+
+
+def test_only_one_default_template():
+    from grants.contracts.models import ContractTemplate
+
+    services.default_template()
+    second = ContractTemplate(name="另一模板", is_default=True)
+    with pytest.raises(ValidationError):
+        second.full_clean()

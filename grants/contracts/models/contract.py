@@ -47,6 +47,8 @@ class ContractTemplate(models.Model):
         return self.name
 
     def clean(self):
+        if self.is_default and ContractTemplate.objects.filter(is_default=True).exclude(pk=self.pk).exists():
+            raise ValidationError({"is_default": _("Another template is the default; untick it there first.")})
         try:
             self.number_pattern.format(year=2026, seq=1)
         except (KeyError, IndexError, ValueError):
