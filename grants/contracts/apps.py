@@ -1,6 +1,32 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ContractsConfig(AppConfig):
     name = "grants.contracts"
     label = "contracts"
+    verbose_name = _("Purchase of services")
+
+    def ready(self):
+        from accounts import links
+        from accounts.access import access_staff
+        from core import schedule
+        from projects.catalog import panels
+
+        from . import figures, selectors
+        from .access import access_contract_party
+
+        links.register(_("Contracts"), "contracts:index", access_contract_party, order=35)
+        links.register(_("Purchase approvals"), "contracts:approvals", access_staff, order=36)
+        panels.register("contracts.contract", "contracts/panels/contract.html", selectors.panel_contract, order=20)
+        panels.register("contracts.progress", "contracts/panels/progress.html", selectors.panel_progress, order=30)
+        panels.register("contracts.tranches", "contracts/panels/tranches.html", selectors.panel_tranches, order=40)
+        panels.register("contracts.spending", "contracts/panels/spending.html", selectors.panel_spending, order=50)
+        figures.register()
+        schedule.register("contracts-report-reminders", "contracts.tasks.report_reminders", schedule.daily(hour=8))
+        from projects.api.registry import register_router
+
+        from .api import router
+
+        register_router("contracts", router)
+        schedule.register("contracts-publish-summaries", "contracts.tasks.publish_summaries", schedule.daily(hour=7))
