@@ -114,3 +114,40 @@ def client_for(make_user):
         return signed_in_client(user, verified=verified), user
 
     return _client
+
+
+def restore_migration_data():
+    """Put back the rows that migrations created and a flush removed: Wagtail's locale, root
+    page and root collection, the staff groups and their permissions."""
+    from wagtail.models import Collection, Locale, Page
+
+    from accounts.staff_groups import sync_staff_group_permissions
+
+    Locale.objects.get_or_create(language_code="zh-hans")
+    if not Page.get_first_root_node():
+        Page.add_root(title="Root", slug="root")
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    sync_staff_group_permissions()
+
+
+def _flushes_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return "transactional_db" in names or "live_server" in names
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional or live-server test flushes the database when it ends; the tests that
+    follow on this worker expect what migrations left there, so put it back."""
+    yield
+    if nextitem is None or not _flushes_database(item):  # at the end the database is gone
+        return
+    from django.db import transaction
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock(), transaction.atomic():
+        restore_migration_data()

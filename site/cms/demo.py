@@ -55,8 +55,14 @@ def seed(*, stdout) -> None:
         about.save_revision().publish()
     site = Site.objects.get(is_default_site=True)
     chrome = SiteChrome.for_site(site)
-    if not chrome.navigation:
+    if len(chrome.navigation) < 3:
+        # The parts' own index pages by URL (they live outside the page tree or come later).
         chrome.navigation = [
+            ("link", {"label": "V益案", "page": None, "url": "/ideas/"}),
+            ("link", {"label": "居民议事", "page": None, "url": "/ballots/"}),
+            ("link", {"label": "公益创投", "page": None, "url": "/rounds/"}),
+            ("link", {"label": "项目库", "page": None, "url": "/projects/"}),
+            ("link", {"label": "培训营", "page": None, "url": "/training/"}),
             ("link", {"label": "新闻动态", "page": news_index, "url": ""}),
             ("link", {"label": "关于我们", "page": StandardPage.objects.get(slug="about"), "url": ""}),
         ]

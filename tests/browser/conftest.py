@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import restore_migration_data
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # for set-up happen outside it, so Django's async-safety guard can be relaxed here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -36,40 +38,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(transaction=True), append=False)
 
 
-def _restore_migration_data():
-    """Put back the rows that migrations created and a flush removed: Wagtail's locale, root
-    page and root collection, the staff groups and their permissions."""
-    from wagtail.models import Collection, Locale, Page
-
-    from accounts.staff_groups import sync_staff_group_permissions
-
-    Locale.objects.get_or_create(language_code="zh-hans")
-    if not Page.get_first_root_node():
-        Page.add_root(title="Root", slug="root")
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
-    sync_staff_group_permissions()
-
-
 @pytest.fixture(autouse=True)
 def migration_data(transactional_db):
-    _restore_migration_data()
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """A live-server test flushes the database when it ends; the tests that follow on this
-    worker (plain transactional ones included) expect what migrations left there."""
-    yield
-    if nextitem is None:  # the session's database is already gone
-        return
-    from pytest_django.plugin import blocking_manager_key
-
-    with item.config.stash[blocking_manager_key].unblock():
-        from django.db import transaction
-
-        with transaction.atomic():
-            _restore_migration_data()
+    restore_migration_data()
 
 
 @pytest.fixture(scope="session")
