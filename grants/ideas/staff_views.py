@@ -113,6 +113,9 @@ def triage(request, pk):
     ensure(access_idea_worker, request.user, idea)
     if idea.status == IdeaStatus.DRAFT:
         return redirect("ideas:queue")
+    if request.method == "POST" and idea.status != IdeaStatus.SUBMITTED:
+        messages.error(request, _("This idea has already been triaged: %(status)s.") % {"status": idea.get_status_display()})
+        return redirect("ideas:triage", pk=idea.pk)
     form = TriageForm(request.POST or None, idea=idea)
     if request.method == "POST" and form.is_valid():
         try:
