@@ -129,7 +129,7 @@ def test_worker_of_another_community_cannot_triage(idea):
     assert _post(outsider, idea, decision="small", **COMMON).status_code == 403
     idea.refresh_from_db()
     assert idea.status == IdeaStatus.SUBMITTED
-    with pytest.raises(Exception):  # noqa: B017 - PermissionDenied from the service
+    with pytest.raises(Exception):
         services.idea_mark_small(actor=outsider, idea=idea, **COMMON)
 
 
