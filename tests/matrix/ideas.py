@@ -30,27 +30,27 @@ def setup(ctx):
     )
 
 
-I = lambda ctx: {"pk": ctx["idea"].pk}  # noqa: E731
+IDEA = lambda ctx: {"pk": ctx["idea"].pk}  # noqa: E731
 D = lambda ctx: {"pk": ctx["draft"].pk}  # noqa: E731
 
 CASES = [
     Case("ideas:board", ALL_ROLES),
     Case("ideas:call_board", ALL_ROLES, kwargs=lambda ctx: {"call_pk": ctx["call"].pk}),
-    Case("ideas:detail", ALL_ROLES, kwargs=I),
+    Case("ideas:detail", ALL_ROLES, kwargs=IDEA),
     # someone else's draft is not there for anybody but its author
     Case("ideas:detail", NOBODY, kwargs=D),
     Case("ideas:new", SIGNED_IN),
     Case("ideas:mine", SIGNED_IN),
     Case("ideas:edit", NOBODY, kwargs=D),
     Case("ideas:submit", NOBODY, kwargs=D, method="post"),
-    Case("ideas:support", SIGNED_IN, kwargs=I, method="post"),
-    Case("ideas:unsupport", SIGNED_IN, kwargs=I, method="post"),
+    Case("ideas:support", SIGNED_IN, kwargs=IDEA, method="post"),
+    Case("ideas:unsupport", SIGNED_IN, kwargs=IDEA, method="post"),
     Case("ideas:feedback", NOBODY, kwargs=lambda ctx: {"pk": ctx["closed"].pk}, method="post"),
     Case("ideas:queue", WORKERS),
     Case("ideas:enter", WORKERS),
     Case("ideas:event_new", WORKERS),
-    Case("ideas:triage", WORKERS, kwargs=I),
-    Case("ideas:close", WORKERS, kwargs=I, method="post"),
-    Case("ideas:adopt", WORKERS, kwargs=I, method="post"),
+    Case("ideas:triage", WORKERS, kwargs=IDEA),
+    Case("ideas:close", WORKERS, kwargs=IDEA, method="post"),
+    Case("ideas:adopt", WORKERS, kwargs=IDEA, method="post"),
     Case("ideas:answer", WORKERS, kwargs=lambda ctx: {"pk": ctx["referral"].pk}, method="post"),
 ]
