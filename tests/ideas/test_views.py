@@ -192,3 +192,29 @@ def test_my_ideas_query_count(resident, community, django_assert_max_num_queries
     client.get(reverse("ideas:mine"))
     with django_assert_max_num_queries(15):
         assert client.get(reverse("ideas:mine")).status_code == 200
+
+
+def test_anonymous_board_and_idea_page_are_page_cached_and_refresh_on_change(
+    idea, call, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    anonymous = Client()
+    for url in (reverse("ideas:call_board", args=[call.pk]), reverse("ideas:detail", args=[idea.pk])):
+        assert anonymous.get(url)["X-Page-Cache"] == "miss"
+        assert anonymous.get(url)["X-Page-Cache"] == "hit"
+    supporter = signed_in_client(ResidentFactory())
+    with_session = supporter.get(reverse("ideas:detail", args=[idea.pk]))
+    assert "X-Page-Cache" not in with_session
+    with django_capture_on_commit_callbacks(execute=True):
+        supporter.post(reverse("ideas:support", args=[idea.pk]))
+    fresh = anonymous.get(reverse("ideas:detail", args=[idea.pk]))
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "1人支持" in fresh.content.decode() or "1 supporter" in fresh.content.decode()
+
+
+def test_idea_page_query_count_is_constant(idea, community, django_assert_max_num_queries):
+    from django.test import Client
+
+    with django_assert_max_num_queries(12):
+        assert Client().get(reverse("ideas:detail", args=[idea.pk]), HTTP_CACHE_CONTROL="no-cache").status_code == 200
