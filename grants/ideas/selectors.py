@@ -167,3 +167,16 @@ def days_waiting(idea: Idea) -> int:
         return 0
     return (today() - idea.submitted_at.date()).days
 
+
+
+def ballots_on(idea: Idea) -> list:
+    """Published household ballots (grants.ballots) that put this idea to a vote."""
+    from grants.ballots.models import Ballot, BallotStatus
+
+    return list(
+        Ballot.objects.filter(options__idea=idea)
+        .exclude(status=BallotStatus.DRAFT)
+        .distinct()
+        .order_by("-opens_at")
+        .only("id", "title", "status", "passed")
+    )

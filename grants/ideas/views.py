@@ -75,6 +75,7 @@ def idea_detail(request, pk):
         "referral": selectors.referral_of(idea),
         "history": list(idea.history.all()),
         "photos": list(idea.photos.all()),
+        "ballots": selectors.ballots_on(idea) if idea.status in (IdeaStatus.SMALL, IdeaStatus.ADOPTED) else [],
         "signed_in": signed_in,
     }
     if signed_in:

@@ -185,3 +185,24 @@ def test_outreach_event_recorded(worker, call, station):
     )
     assert response.status_code == 302
     assert OutreachEvent.objects.get().recorded_by == worker
+
+
+def test_small_idea_page_links_its_household_ballot(worker, community, call):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from grants.ballots.models import Ballot
+    from grants.ballots.services import ballot_create
+
+    first = make_idea(community, call=call, title="加装座椅", status=IdeaStatus.SMALL)
+    second = make_idea(community, call=call, title="修缮凉亭", status=IdeaStatus.SMALL)
+    ballot = ballot_create(
+        actor=worker, title="选哪个小事", question="请选择", community=community, kind="choice",
+        opens_at=timezone.now() + dt.timedelta(hours=1), closes_at=timezone.now() + dt.timedelta(days=3),
+        ideas=[first, second],
+    )
+    url = reverse("ideas:detail", args=[first.pk])
+    assert "选哪个小事" not in signed_in_client(None).get(url).content.decode()  # a draft ballot is not shown
+    Ballot.objects.filter(pk=ballot.pk).update(status="open")  # opening needs a verified roll; not tested here
+    assert "选哪个小事" in signed_in_client(worker).get(url).content.decode()
