@@ -40,11 +40,11 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from grants.ideas.models import Idea
+        from grants.ideas.models import PUBLIC_STATUSES, Idea
 
-        self.fields["linked_ideas"].queryset = (
-            Idea.objects.order_by("-id")[:50] if not self.is_bound else Idea.objects.all()
-        )
+        # Only ideas on the public board: a resident's draft never reaches an applicant.
+        public = Idea.objects.filter(status__in=PUBLIC_STATUSES).order_by("-id")
+        self.fields["linked_ideas"].queryset = public[:50] if not self.is_bound else public
         self.fields["linked_ideas"].required = False
         if self.instance.pk:
             self.fields["cofunding"].initial = Decimal(self.instance.cofunding_fen) / 100
