@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,6 +24,9 @@ class ContractsConfig(AppConfig):
         panels.register("contracts.tranches", "contracts/panels/tranches.html", selectors.panel_tranches, order=40)
         panels.register("contracts.spending", "contracts/panels/spending.html", selectors.panel_spending, order=50)
         figures.register()
+        from projects.catalog import chain
+
+        chain.register("contract", _("Purchase contract"), _contract_step, order=40)
         schedule.register("contracts-report-reminders", "contracts.tasks.report_reminders", schedule.daily(hour=8))
         from projects.api.registry import register_router
 
@@ -30,3 +34,14 @@ class ContractsConfig(AppConfig):
 
         register_router("contracts", router)
         schedule.register("contracts-publish-summaries", "contracts.tasks.publish_summaries", schedule.daily(hour=7))
+
+
+def _contract_step(project):
+    """The project's contract in its chain (idea > application > award > contract): one query."""
+    from .models import Contract
+
+    row = Contract.objects.filter(project_id=project.pk).values_list("pk", "summary_published_on").first()
+    if row is None:
+        return None
+    pk, published = row
+    return reverse("contracts:public_detail", kwargs={"pk": pk}) if published else ""

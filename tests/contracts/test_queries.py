@@ -1,6 +1,7 @@
 """List pages keep a constant number of queries (60 rows a page)."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -47,3 +48,10 @@ def test_public_project_page_is_constant(django_assert_max_num_queries):
         response = client.get(url)
     assert response.status_code == 200
     assert contract.provider_name in response.content.decode()
+
+
+def test_catalog_project_page_links_the_signed_contract_in_its_chain():
+    contract = signed_contract()
+    assert contract.project_id and contract.summary_published_on
+    html = Client().get(reverse("catalog:project", kwargs={"pk": contract.project_id})).content.decode()
+    assert reverse("contracts:public_detail", kwargs={"pk": contract.pk}) in html
