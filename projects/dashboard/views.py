@@ -3,10 +3,13 @@
 import logging
 from itertools import groupby
 
+from django.core.cache import cache
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import access, access_staff
+from core import pagecache
 
 from .forms import DashboardFilterForm
 from .registry import DashboardFilters, figures
@@ -53,15 +56,31 @@ def _chart(value) -> list[dict]:
     return rows
 
 
+def _values(filters) -> dict:
+    """Every figure's value for these filters, cached under the page cache's generation: any
+    committed data change renews them, and the aggregates over the whole data set run once
+    per change rather than once per visit."""
+    key = f"dashboard:{translation.get_language()}:{pagecache.current_generation()}:{filters!r}"
+    values = cache.get(key)
+    if values is None:
+        values = {figure.key: _compute(figure, filters) for figure in figures()}
+        try:
+            cache.set(key, values, 3600)
+        except Exception:  # an unpicklable value: serve it uncached rather than fail
+            log.exception("dashboard figures could not be cached")
+    return values
+
+
 @access(access_staff)
 def index(request):
     form = DashboardFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else DashboardFilters()
+    values = _values(filters)
     groups = []
     for group, items in groupby(figures(), key=lambda f: f.group):
         cards = []
         for figure in items:
-            value = _compute(figure, filters)
+            value = values.get(figure.key)
             cards.append({"figure": figure, "value": value, "chart": _chart(value) if value else []})
         groups.append({"name": group, "label": GROUP_LABELS.get(group, group), "cards": cards})
     return render(request, "dashboard/index.html", {"form": form, "groups": groups, "filters": filters})
