@@ -195,3 +195,16 @@ def test_english_and_chinese_pages(projects):
     assert english.status_code == 200
     assert "Project database" in english.content.decode()
     assert names(english) == ["四点半课堂"]
+
+
+def test_list_total_is_counted_once_per_data_generation(django_capture_on_commit_callbacks):
+    CatalogProjectFactory.create_batch(3, theme=Theme.ELDERLY)
+    url = reverse("catalog:index") + "?theme=elderly"
+
+    def total():
+        return Client().get(url).context["page_obj"].paginator.count
+
+    assert total() == 3
+    with django_capture_on_commit_callbacks(execute=True):
+        CatalogProjectFactory(theme=Theme.ELDERLY)
+    assert total() == 4  # the committed change renewed the count

@@ -5,13 +5,18 @@ Everything is a GET with the filters in the URL; no forms with CSRF tokens and n
 so the anonymous page cache can store every one of these pages.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from accounts.access import access, access_public
+from core import pagecache
 from organizations.models import IncubationStatus
 
 from .. import exports, selectors
@@ -33,12 +38,30 @@ def _querystring(params, *, drop=("page",)) -> str:
     return query.urlencode()
 
 
+class CachedCountPaginator(Paginator):
+    """The total of a filtered list, counted once per data generation: COUNT(*) over a large
+    match grows with the data, the page of rows (LIMIT on an index) does not."""
+
+    def __init__(self, *args, count_key: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        key = f"catalog:count:{hashlib.sha256(self.count_key.encode()).hexdigest()[:32]}:{pagecache.current_generation()}"
+        total = cache.get(key)
+        if total is None:
+            total = Paginator.count.func(self)
+            cache.set(key, total, 3600)
+        return total
+
+
 def render_project_list(request, *, page=None):
     filterset, queryset = filtered_projects(request.GET)
     per_page = min(getattr(page, "per_page", None) or PER_PAGE, MAX_PER_PAGE)
-    paginator = Paginator(queryset, per_page)
-    page_obj = paginator.get_page(request.GET.get("page"))
     query = _querystring(request.GET)
+    paginator = CachedCountPaginator(queryset, per_page, count_key=_querystring(request.GET, drop=("page", "sort")))
+    page_obj = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "catalog/project_list.html",
