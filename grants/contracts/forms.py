@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Contract, EvaluatorKind, FileKind, TrancheCondition
+from .services.contracts import EDITABLE_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -30,18 +31,7 @@ class ReturnForm(forms.Form):
 class ContractForm(forms.ModelForm):
     class Meta:
         model = Contract
-        fields = [
-            "service_content",
-            "deliverables",
-            "quantity",
-            "quality",
-            "settlement_method",
-            "rights_duties",
-            "breach_liability",
-            "term_start",
-            "term_end",
-            "term_justification",
-        ]
+        fields = EDITABLE_FIELDS
         widgets = {
             "term_start": DATE,
             "term_end": DATE,

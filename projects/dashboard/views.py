@@ -3,7 +3,6 @@
 import logging
 from itertools import groupby
 
-from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -57,18 +56,12 @@ def _chart(value) -> list[dict]:
 
 
 def _values(filters) -> dict:
-    """Every figure's value for these filters, cached under the page cache's generation: any
-    committed data change renews them, and the aggregates over the whole data set run once
-    per change rather than once per visit."""
-    key = f"dashboard:{translation.get_language()}:{pagecache.current_generation()}:{filters!r}"
-    values = cache.get(key)
-    if values is None:
-        values = {figure.key: _compute(figure, filters) for figure in figures()}
-        try:
-            cache.set(key, values, 3600)
-        except Exception:  # an unpicklable value: serve it uncached rather than fail
-            log.exception("dashboard figures could not be cached")
-    return values
+    """Every figure's value for these filters, once per data generation: the aggregates over
+    the whole data set run once per committed change rather than once per visit."""
+    return pagecache.remember(
+        f"dashboard:{translation.get_language()}:{filters!r}",
+        lambda: {figure.key: _compute(figure, filters) for figure in figures()},
+    )
 
 
 @access(access_staff)

@@ -1,7 +1,6 @@
 """Template context every page needs: the language-switch links and the chrome's cache key."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
@@ -27,12 +26,11 @@ def chrome(request):
 
 def _brand(request, language: str, generation) -> dict:
     """The site's name and tagline (translatable site settings), one cache read per page."""
-    key = f"chrome:brand:{request.get_host()}:{language}:{generation}"
-    brand = cache.get(key)
-    if brand is None:
+
+    def load() -> dict:
         from cms.models import SiteChrome
 
         chrome = SiteChrome.for_request(request)
-        brand = {"site_name": chrome.site_name, "tagline": chrome.tagline}
-        cache.set(key, brand, 86400)
-    return brand
+        return {"site_name": chrome.site_name, "tagline": chrome.tagline}
+
+    return pagecache.remember(f"chrome:brand:{request.get_host()}:{language}", load, 86400, generation=generation)

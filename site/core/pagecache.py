@@ -12,6 +12,7 @@ Rules, each tested in tests/core/test_pagecache.py:
 """
 
 import hashlib
+import logging
 import secrets
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "pagecache:generation"
 BYPASS_COOKIES = ("sessionid", "messages")
 BYPASS_PREFIXES = ("/admin", "/django-admin", "/accounts", "/static", "/media", "/healthz")
@@ -47,6 +49,20 @@ def current_generation() -> str:
         cache.add(GENERATION_KEY, secrets.randbelow(2**31))
         generation = cache.get(GENERATION_KEY)
     return str(generation)
+
+
+def remember(key: str, compute, timeout: int = 3600, *, generation=None):
+    """`compute()` once per data generation under `key` (any committed change renews it).
+    The value must pickle; if it does not, it is returned uncached."""
+    full_key = f"gen:{generation or current_generation()}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        try:
+            cache.set(full_key, value, timeout)
+        except Exception:  # an unpicklable value is served, just not stored
+            logger.warning("not cached: %s", key, exc_info=True)
+    return value
 
 
 def invalidate() -> None:

@@ -7,7 +7,6 @@ so the anonymous page cache can store every one of these pages.
 
 import hashlib
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -48,12 +47,8 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        key = f"catalog:count:{hashlib.sha256(self.count_key.encode()).hexdigest()[:32]}:{pagecache.current_generation()}"
-        total = cache.get(key)
-        if total is None:
-            total = Paginator.count.func(self)
-            cache.set(key, total, 3600)
-        return total
+        digest = hashlib.sha256(self.count_key.encode()).hexdigest()[:32]
+        return pagecache.remember(f"catalog:count:{digest}", lambda: Paginator.count.func(self))
 
 
 def render_project_list(request, *, page=None):
