@@ -124,13 +124,22 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL and a busy timeout let the dev server, Celery in eager mode and tests share a file.
+    # The embedded default must behave like PostgreSQL under concurrent requests: every
+    # transaction takes the write lock when it begins (IMMEDIATE), so that two writers queue on
+    # the busy timeout instead of one failing with "database is locked" when it upgrades a read
+    # lock; WAL lets readers go on while a writer works.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
+        }
     )
-    DATABASES["default"]["TEST"] = {"NAME": env("SQLITE_TEST_NAME", default="")} if env(
-        "SQLITE_TEST_NAME", default=""
-    ) else {}
+    # Tests use a file, not the shared-cache in-memory database: shared cache has table locks
+    # that ignore the busy timeout, so live-server threads fail with "database table is locked".
+    DATABASES["default"]["TEST"] = {
+        "NAME": env("SQLITE_TEST_NAME", default=str(BASE_DIR / "var" / "test-db.sqlite3"))
+    }
 else:
     DATABASES["default"]["TEST"] = {
         "NAME": env("TEST_DATABASE_NAME", default="test_yichuang")
