@@ -43,6 +43,16 @@ def _clean_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def sms_outbox():
+    """Text messages sent through the locmem backend during the test."""
+    from notifications import sms
+
+    sms.outbox.clear()
+    yield sms.outbox
+    sms.outbox.clear()
+
+
 @pytest.fixture
 def community(db):
     return CommunityFactory()

@@ -13,8 +13,16 @@ from django.utils.translation import gettext_lazy as _
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     SENT = "sent", _("Sent")
-    SKIPPED = "skipped", _("No email address")
+    SKIPPED = "skipped", _("Not sent on this channel")
     FAILED = "failed", _("Failed")
+
+
+class SmsPolicy(models.TextChoices):
+    """When a notification also goes out as a text message."""
+
+    NEVER = "never", _("Never")
+    WITHOUT_EMAIL = "without_email", _("When the recipient has no email address")
+    ALWAYS = "always", _("Always, where there is a phone number")
 
 
 class Notification(models.Model):
@@ -28,6 +36,10 @@ class Notification(models.Model):
     email_status = models.CharField(max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
     email_attempts = models.PositiveSmallIntegerField(default=0)
     email_sent_at = models.DateTimeField(null=True, blank=True)
+    # A text message goes out only where the sender asked for one (see notify's `sms`).
+    sms_status = models.CharField(max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.SKIPPED)
+    sms_attempts = models.PositiveSmallIntegerField(default=0)
+    sms_sent_at = models.DateTimeField(null=True, blank=True)
     # Optional de-duplication key: a reminder sent "once per report per day" uses it.
     dedupe_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
 
@@ -38,6 +50,8 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["email_status", "created_at"], name="notif_pending_idx",
                          condition=Q(email_status="pending")),
+            models.Index(fields=["sms_status", "created_at"], name="notif_sms_pending_idx",
+                         condition=Q(sms_status="pending")),
             models.Index(fields=["recipient", "-created_at"]),
         ]
 

@@ -267,3 +267,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# Text messages (notifications.sms): the console backend prints them; production names a
+# provider's adapter and its credentials.
+SMS_BACKEND = env("SMS_BACKEND", default="notifications.sms.ConsoleSmsBackend")

@@ -28,3 +28,4 @@ if REDIS_URL and _worker.startswith("gw"):  # noqa: F405
 
     _base, _db = _re.match(r"^(.*?)(?:/(\d+))?$", REDIS_URL).groups()  # noqa: F405
     CACHES["default"]["LOCATION"] = f"{_base}/{int(_db or 0) + int(_worker[2:])}"  # noqa: F405
+SMS_BACKEND = "notifications.sms.LocmemSmsBackend"
