@@ -10,7 +10,7 @@ PORT ?= 8000
 DEBIAN_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 gettext chromium poppler-utils wrk docker-compose
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install system-deps migrate messages demo serve bench lint check clean
+.PHONY: run test install system-deps migrate messages demo serve bench lint format check clean
 
 run: install migrate demo
 	@echo "Serving http://$(HOST):$(PORT)/  (Wagtail admin: http://$(HOST):$(PORT)/admin/)"
@@ -46,9 +46,18 @@ migrate: install
 demo: migrate
 	$(MANAGE) seed_demo
 
+TEMPLATES_GLOB := $$(git ls-files '*/templates/*.html')
+
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check . || true
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $(TEMPLATES_GLOB)
+
+# Rewrites code and templates in the house format (what `make lint` checks).
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml $(TEMPLATES_GLOB)
 
 check: install
 	$(MANAGE) check

@@ -106,7 +106,9 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"测试社会工作服务中心{n}")
     org_type = OrganizationType.SOCIAL_SERVICE
-    credit_code = factory.Sequence(lambda n: make_credit_code(__import__("random").Random(n + 1000), OrganizationType.SOCIAL_SERVICE))
+    credit_code = factory.Sequence(
+        lambda n: make_credit_code(__import__("random").Random(n + 1000), OrganizationType.SOCIAL_SERVICE)
+    )
     incubation_status = IncubationStatus.NONE
     annual_report_year = 2025
 

@@ -22,9 +22,15 @@ def generate(*, size, rng, stdout) -> None:
         start = today() - datetime.timedelta(days=10)
         d = datetime.timedelta
         call = IdeaCall(
-            title=BENCH_CALL, slug="bench-v-yi-an", collection_opens=start, collection_closes=start + d(days=60),
-            triage_closes=start + d(days=70), vote_closes=start + d(days=80), roadshow_on=start + d(days=90),
-            implementation_closes=start + d(days=200), showcase_on=start + d(days=220),
+            title=BENCH_CALL,
+            slug="bench-v-yi-an",
+            collection_opens=start,
+            collection_closes=start + d(days=60),
+            triage_closes=start + d(days=70),
+            vote_closes=start + d(days=80),
+            roadshow_on=start + d(days=90),
+            implementation_closes=start + d(days=200),
+            showcase_on=start + d(days=220),
         )
         parent.add_child(instance=call)
         call.save_revision().publish()
@@ -42,10 +48,15 @@ def generate(*, size, rng, stdout) -> None:
         status = statuses[i % len(statuses)]
         batch.append(
             Idea(
-                call=call, title=f"基准想法{i}", problem="楼道照明不足，夜间出行不便。" * 3,
-                solution="更换感应灯并建立楼栋巡查机制。" * 3, category=categories[i % len(categories)],
-                community=communities[i % len(communities)], status=status,
-                submitted_at=now - datetime.timedelta(minutes=i), support_count=rng.randint(0, 200),
+                call=call,
+                title=f"基准想法{i}",
+                problem="楼道照明不足，夜间出行不便。" * 3,
+                solution="更换感应灯并建立楼栋巡查机制。" * 3,
+                category=categories[i % len(categories)],
+                community=communities[i % len(communities)],
+                status=status,
+                submitted_at=now - datetime.timedelta(minutes=i),
+                support_count=rng.randint(0, 200),
                 responsible="" if status == IdeaStatus.SUBMITTED else "李社工",
                 supervisor="" if status == IdeaStatus.SUBMITTED else "王书记",
             )
@@ -56,7 +67,13 @@ def generate(*, size, rng, stdout) -> None:
     if batch:
         Idea.objects.bulk_create(batch)
     referrals = [
-        Referral(idea=idea, department="区城市管理局", workdays=10, referred_on=today(), due_on=today() + datetime.timedelta(days=14))
+        Referral(
+            idea=idea,
+            department="区城市管理局",
+            workdays=10,
+            referred_on=today(),
+            due_on=today() + datetime.timedelta(days=14),
+        )
         for idea in Idea.objects.filter(call=call, status=IdeaStatus.MAJOR, referral__isnull=True).only("id")
     ]
     Referral.objects.bulk_create(referrals, batch_size=2000)

@@ -30,7 +30,12 @@ def _api_path(ctx) -> str:
 
 SCENARIOS = [
     Page("catalog_database_two_filters", _database_path, scaling=True, kind="public"),
-    Page("catalog_database_search", lambda ctx: "/projects/?q=%E9%95%BF%E8%80%85%E9%A3%9F%E5%A0%82&status=completed", scaling=True, kind="public"),
+    Page(
+        "catalog_database_search",
+        lambda ctx: "/projects/?q=%E9%95%BF%E8%80%85%E9%A3%9F%E5%A0%82&status=completed",
+        scaling=True,
+        kind="public",
+    ),
     Page("catalog_project_page", _project_path, scaling=True, kind="public"),
     Page("catalog_api_projects", _api_path, scaling=True, kind="public"),
     Page("catalog_organization_directory", lambda ctx: "/projects/organizations/", kind="public"),

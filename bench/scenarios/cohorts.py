@@ -47,8 +47,10 @@ def qr_checkin_burst(ctx) -> dict:
 
     session = TrainingSession.objects.select_related("cohort").get(title=BURST_SESSION)
     Attendance.objects.filter(session=session).delete()
-    trainees = [a.applicant for a in session.cohort.applications.filter(status=ApplicationStatus.ENROLLED)
-                .select_related("applicant")]
+    trainees = [
+        a.applicant
+        for a in session.cohort.applications.filter(status=ApplicationStatus.ENROLLED).select_related("applicant")
+    ]
     cookies = [_session_key(user) for user in trainees]
     page = ctx.client("centre_operator").get(f"/training/s/{session.pk}/qr/")
     checkin_url = re.search(r'data-checkin-url="([^"]+)"', page.text).group(1)
@@ -58,9 +60,16 @@ def qr_checkin_burst(ctx) -> dict:
 
     def check_in(session_key: str):
         started = time.perf_counter()
-        response = requests.post(base + path, allow_redirects=False, timeout=60, headers={
-            "Cookie": f"{settings.SESSION_COOKIE_NAME}={session_key}; {settings.CSRF_COOKIE_NAME}={csrf}",
-            "X-CSRFToken": csrf, "Referer": base + "/"})
+        response = requests.post(
+            base + path,
+            allow_redirects=False,
+            timeout=60,
+            headers={
+                "Cookie": f"{settings.SESSION_COOKIE_NAME}={session_key}; {settings.CSRF_COOKIE_NAME}={csrf}",
+                "X-CSRFToken": csrf,
+                "Referer": base + "/",
+            },
+        )
         return (time.perf_counter() - started) * 1000, response.status_code
 
     started = time.perf_counter()
@@ -93,8 +102,12 @@ def certificate_pdf(ctx) -> dict:
         started = time.perf_counter()
         size = len(render(certificate))
         timings.append((time.perf_counter() - started) * 1000)
-    return {"certificate_pdf_ms": round(statistics.median(timings), 1),
-            "p95_ms": round(_percentile(timings, 0.95), 1), "runs": PDF_RUNS, "bytes": size}
+    return {
+        "certificate_pdf_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(_percentile(timings, 0.95), 1),
+        "runs": PDF_RUNS,
+        "bytes": size,
+    }
 
 
 SCENARIOS = [

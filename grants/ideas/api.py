@@ -86,8 +86,13 @@ def _ideas():
 
 @router.get("/", response=list[IdeaOut])
 @paginate(LimitOffsetPagination)
-def list_ideas(request, community: int | None = None, category: str | None = None, status: str | None = None,
-               call: int | None = None):
+def list_ideas(
+    request,
+    community: int | None = None,
+    category: str | None = None,
+    status: str | None = None,
+    call: int | None = None,
+):
     qs = _ideas()
     if community:
         qs = qs.filter(community_id=community)

@@ -16,25 +16,42 @@ from .models import Category, Idea, IdeaCall, IdeaStatus, IdeaStatusChange, Outr
 
 CALL_TITLE = "2026年南岸区V益案·社区微心愿征集"
 IDEAS = {
-    Category.SURROUNDINGS: [("楼道堆物清理", "楼道杂物堆积，存在消防隐患", "组织居民志愿者集中清理并设立公约"),
-                            ("小区绿地改造口袋公园", "闲置绿地杂草丛生", "改造为带座椅的口袋公园"),
-                            ("加装雨棚", "单元门口下雨湿滑", "在单元门口加装雨棚和防滑垫")],
-    Category.NEIGHBOURS: [("邻里百家宴", "新老居民互不认识", "每季度举办一次院坝百家宴"),
-                          ("楼栋议事角", "楼栋事务无处商量", "在架空层设议事角定期开会")],
-    Category.VULNERABLE: [("困境儿童课后陪伴", "双职工家庭孩子放学无人照看", "社工与志愿者开展四点半课堂"),
-                          ("独居老人爱心探访", "独居老人突发情况无人知晓", "组建结对探访队每周上门")],
-    Category.ELDERLY: [("楼道加装扶手", "老人上下楼困难", "在老旧楼栋楼道加装扶手"),
-                       ("老年助餐点", "高龄老人做饭不便", "与社区食堂合作开设助餐点")],
-    Category.CULTURE: [("社区读书角", "孩子缺少阅读空间", "在活动室设立共享书架"),
-                       ("川剧坝坝戏", "老人文化生活单调", "每月一场坝坝戏")],
-    Category.SAFETY: [("背街小巷路灯", "夜间小巷太黑不安全", "增设太阳能路灯"),
-                      ("电动车集中充电", "电动车进楼充电有火灾风险", "建设集中充电棚")],
+    Category.SURROUNDINGS: [
+        ("楼道堆物清理", "楼道杂物堆积，存在消防隐患", "组织居民志愿者集中清理并设立公约"),
+        ("小区绿地改造口袋公园", "闲置绿地杂草丛生", "改造为带座椅的口袋公园"),
+        ("加装雨棚", "单元门口下雨湿滑", "在单元门口加装雨棚和防滑垫"),
+    ],
+    Category.NEIGHBOURS: [
+        ("邻里百家宴", "新老居民互不认识", "每季度举办一次院坝百家宴"),
+        ("楼栋议事角", "楼栋事务无处商量", "在架空层设议事角定期开会"),
+    ],
+    Category.VULNERABLE: [
+        ("困境儿童课后陪伴", "双职工家庭孩子放学无人照看", "社工与志愿者开展四点半课堂"),
+        ("独居老人爱心探访", "独居老人突发情况无人知晓", "组建结对探访队每周上门"),
+    ],
+    Category.ELDERLY: [
+        ("楼道加装扶手", "老人上下楼困难", "在老旧楼栋楼道加装扶手"),
+        ("老年助餐点", "高龄老人做饭不便", "与社区食堂合作开设助餐点"),
+    ],
+    Category.CULTURE: [
+        ("社区读书角", "孩子缺少阅读空间", "在活动室设立共享书架"),
+        ("川剧坝坝戏", "老人文化生活单调", "每月一场坝坝戏"),
+    ],
+    Category.SAFETY: [
+        ("背街小巷路灯", "夜间小巷太黑不安全", "增设太阳能路灯"),
+        ("电动车集中充电", "电动车进楼充电有火灾风险", "建设集中充电棚"),
+    ],
     Category.OTHER: [("快递代收点", "快递丢件多", "设立志愿者值守的代收点")],
 }
 DEPARTMENTS = ["区住房城乡建委", "区城市管理局", "区民政局", "区交通局", "区市场监管局"]
 OUTCOMES = (
-    [IdeaStatus.SUBMITTED] * 5 + [IdeaStatus.MAJOR] * 4 + [IdeaStatus.SMALL] * 6 + [IdeaStatus.ADOPTED] * 2
-    + [IdeaStatus.PRIVATE] * 3 + [IdeaStatus.MERGED] + [IdeaStatus.REJECTED]
+    [IdeaStatus.SUBMITTED] * 5
+    + [IdeaStatus.MAJOR] * 4
+    + [IdeaStatus.SMALL] * 6
+    + [IdeaStatus.ADOPTED] * 2
+    + [IdeaStatus.PRIVATE] * 3
+    + [IdeaStatus.MERGED]
+    + [IdeaStatus.REJECTED]
 )
 PLACES = ["院坝", "社区广场", "党群服务中心", "小区门口", "楼栋架空层"]
 
@@ -94,7 +111,9 @@ def seed(*, stdout) -> None:
     stations = _stations(communities)
     call = _call(stations, communities)
     if Idea.objects.filter(call=call).count() >= 300:
-        stdout.write(f"    {Idea.objects.count()} ideas, {OutreachEvent.objects.count()} outreach events (already seeded)")
+        stdout.write(
+            f"    {Idea.objects.count()} ideas, {OutreachEvent.objects.count()} outreach events (already seeded)"
+        )
         return
     worker = User.objects.filter(username="worker@demo.yichuang.cn").first()
     resident = User.objects.filter(username="13800000001").first()
@@ -103,9 +122,13 @@ def seed(*, stdout) -> None:
         OutreachEvent.objects.bulk_create(
             [
                 OutreachEvent(
-                    call=call, station=stations[i % 13], held_on=start + datetime.timedelta(days=2 * i),
+                    call=call,
+                    station=stations[i % 13],
+                    held_on=start + datetime.timedelta(days=2 * i),
                     place=f"{stations[i % 13].community.name}{PLACES[i % len(PLACES)]}",
-                    attendance=rng.randint(20, 120), ideas_collected=rng.randint(5, 25), recorded_by=worker,
+                    attendance=rng.randint(20, 120),
+                    ideas_collected=rng.randint(5, 25),
+                    recorded_by=worker,
                 )
                 for i in range(23)
             ]
@@ -123,14 +146,22 @@ def seed(*, stdout) -> None:
         submitted_at = now - datetime.timedelta(days=rng.randint(1, 38), hours=rng.randint(0, 23))
         paper = index % 3 == 0
         idea = Idea(
-            call=call, title=f"{title}（{community.name}）", problem=problem, solution=solution, category=category,
-            community=community, compound=rng.choice(compounds.get(community.pk, [None])),
+            call=call,
+            title=f"{title}（{community.name}）",
+            problem=problem,
+            solution=solution,
+            category=category,
+            community=community,
+            compound=rng.choice(compounds.get(community.pk, [None])),
             estimated_cost_fen=rng.choice([None, 50_000, 200_000, 800_000, 3_000_000]),
-            offers_time=rng.choice(["", "每周六上午", "工作日晚上"]), offers_skills=rng.choice(["", "电工", "组织活动", "书法"]),
+            offers_time=rng.choice(["", "每周六上午", "工作日晚上"]),
+            offers_skills=rng.choice(["", "电工", "组织活动", "书法"]),
             submitted_by=resident if index % 40 == 1 else None,
             entered_by=worker if paper else None,
             on_behalf_of=f"{rng.choice('王李张刘陈杨')}阿姨" if paper else "",
-            status=status, submitted_at=submitted_at, support_count=rng.randint(0, 60),
+            status=status,
+            submitted_at=submitted_at,
+            support_count=rng.randint(0, 60),
         )
         if status != IdeaStatus.SUBMITTED:
             idea.triaged_by, idea.triaged_at = worker, submitted_at + datetime.timedelta(days=3)
@@ -162,7 +193,9 @@ def seed(*, stdout) -> None:
             if idea.merged_into is None:
                 idea.status, idea.decision_reason = IdeaStatus.REJECTED, "重复提交。"
         if idea.status not in (IdeaStatus.SUBMITTED, IdeaStatus.DRAFT):
-            history.append(IdeaStatusChange(idea=idea, from_status=IdeaStatus.SUBMITTED, to_status=idea.status, actor=worker))
+            history.append(
+                IdeaStatusChange(idea=idea, from_status=IdeaStatus.SUBMITTED, to_status=idea.status, actor=worker)
+            )
         if idea.status == IdeaStatus.MAJOR:
             referred_on = idea.triaged_at.date()
             due_on = add_workdays(referred_on, 10)
@@ -170,11 +203,19 @@ def seed(*, stdout) -> None:
             answered_on = referred_on + datetime.timedelta(days=rng.randint(3, 20)) if answered else None
             if answered_on and answered_on > today():
                 answered_on = today()
-            referrals.append(Referral(
-                idea=idea, department=rng.choice(DEPARTMENTS), workdays=10, referred_on=referred_on, due_on=due_on,
-                referred_by=worker, answer="已现场查看，纳入年度整治计划。" if answered else "", answered_on=answered_on,
-                answer_recorded_by=worker if answered else None,
-            ))
+            referrals.append(
+                Referral(
+                    idea=idea,
+                    department=rng.choice(DEPARTMENTS),
+                    workdays=10,
+                    referred_on=referred_on,
+                    due_on=due_on,
+                    referred_by=worker,
+                    answer="已现场查看，纳入年度整治计划。" if answered else "",
+                    answered_on=answered_on,
+                    answer_recorded_by=worker if answered else None,
+                )
+            )
             idea.deadline = due_on
         if idea.status in (IdeaStatus.SMALL, IdeaStatus.SUBMITTED):
             by_community.setdefault(idea.community_id, idea)

@@ -22,7 +22,9 @@ class IdeaBoardFilter(django_filters.FilterSet):
     )
     sort = django_filters.ChoiceFilter(
         choices=[("new", _("Newest")), ("supported", _("Most supported"))],
-        method="order", label=_("Sort"), empty_label=None,
+        method="order",
+        label=_("Sort"),
+        empty_label=None,
     )
 
     class Meta:

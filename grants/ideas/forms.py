@@ -54,8 +54,15 @@ class IdeaForm(forms.ModelForm):
     class Meta:
         model = Idea
         fields = [
-            "call", "title", "problem", "solution", "category", "community", "compound",
-            "offers_time", "offers_skills",
+            "call",
+            "title",
+            "problem",
+            "solution",
+            "category",
+            "community",
+            "compound",
+            "offers_time",
+            "offers_skills",
         ]
         widgets = {
             "problem": forms.Textarea(attrs={"rows": 4}),
@@ -100,7 +107,8 @@ class IdeaForm(forms.ModelForm):
 
 class EnterIdeaForm(IdeaForm):
     on_behalf_of = forms.CharField(
-        label=_("Resident or household who proposed it"), max_length=64,
+        label=_("Resident or household who proposed it"),
+        max_length=64,
         help_text=_("As written on the paper form, e.g. 阳光水岸1栋2-1 王阿姨."),
     )
 
@@ -122,7 +130,9 @@ class TriageForm(forms.Form):
     workdays = forms.IntegerField(
         label=_("Working days to answer or decide"), min_value=1, max_value=120, required=False, initial=10
     )
-    guidance = forms.CharField(label=_("Guidance for the resident (私事)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    guidance = forms.CharField(
+        label=_("Guidance for the resident (私事)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     into = forms.ModelChoiceField(label=_("Duplicate of (merge)"), queryset=Idea.objects.none(), required=False)
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -140,14 +150,17 @@ class TriageForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(label=_("The department's answer"), widget=forms.Textarea(attrs={"rows": 4}), validators=[plain_text])
+    answer = forms.CharField(
+        label=_("The department's answer"), widget=forms.Textarea(attrs={"rows": 4}), validators=[plain_text]
+    )
 
 
 class FeedbackForm(forms.Form):
     satisfied = forms.TypedChoiceField(
         label=_("Are you satisfied with how your idea was handled?"),
         choices=[("yes", _("Satisfied")), ("no", _("Not satisfied"))],
-        coerce=lambda v: v == "yes", widget=forms.RadioSelect,
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
     )
     comment = forms.CharField(label=_("Comment"), max_length=300, required=False, validators=[plain_text])
 

@@ -51,7 +51,11 @@ class IdeaCall(Page):
     rules = RichTextField(_("rules"), blank=True)
     body = RichTextField(_("about this call"), blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("image"),
     )
     communities = ParentalManyToManyField("places.Community", blank=True, verbose_name=_("participating communities"))
@@ -99,8 +103,13 @@ class IdeaCall(Page):
 
         super().clean()
         dates = [
-            self.collection_opens, self.collection_closes, self.triage_closes, self.vote_closes,
-            self.roadshow_on, self.implementation_closes, self.showcase_on,
+            self.collection_opens,
+            self.collection_closes,
+            self.triage_closes,
+            self.vote_closes,
+            self.roadshow_on,
+            self.implementation_closes,
+            self.showcase_on,
         ]
         if all(dates) and dates != sorted(dates):
             raise ValidationError(_("The timeline's dates must follow one another in order."))
@@ -214,7 +223,11 @@ IDEA_MACHINE = StateMachine(
     {
         IdeaStatus.DRAFT: [IdeaStatus.SUBMITTED],
         IdeaStatus.SUBMITTED: [
-            IdeaStatus.MAJOR, IdeaStatus.SMALL, IdeaStatus.PRIVATE, IdeaStatus.MERGED, IdeaStatus.REJECTED,
+            IdeaStatus.MAJOR,
+            IdeaStatus.SMALL,
+            IdeaStatus.PRIVATE,
+            IdeaStatus.MERGED,
+            IdeaStatus.REJECTED,
         ],
         IdeaStatus.SMALL: [IdeaStatus.ADOPTED],
     }
@@ -231,7 +244,11 @@ class Idea(models.Model):
     category = models.CharField(_("category"), max_length=20, choices=Category.choices, default=Category.OTHER)
     community = models.ForeignKey("places.Community", on_delete=models.PROTECT, related_name="ideas")
     compound = models.ForeignKey(
-        "places.Compound", null=True, blank=True, on_delete=models.PROTECT, related_name="ideas",
+        "places.Compound",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ideas",
         verbose_name=_("compound"),
     )
     estimated_cost_fen = models.BigIntegerField(_("estimated cost"), null=True, blank=True)
@@ -242,12 +259,20 @@ class Idea(models.Model):
     )
     # Paper ideas collected at a courtyard meeting: who entered it, on whose behalf.
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="ideas_entered",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ideas_entered",
         verbose_name=_("entered by"),
     )
     on_behalf_of = models.CharField(_("resident or household named on the paper form"), max_length=64, blank=True)
     on_behalf_household = models.ForeignKey(
-        "places.Household", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "places.Household",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("household"),
     )
     status = models.CharField(_("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.DRAFT)
@@ -262,7 +287,11 @@ class Idea(models.Model):
     decision_reason = models.TextField(_("reason"), blank=True)
     guidance = models.TextField(_("guidance for the resident"), blank=True)
     merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="duplicates",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="duplicates",
         verbose_name=_("merged into"),
     )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
@@ -345,7 +374,9 @@ class IdeaStatusChange(models.Model):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(max_length=20, choices=IdeaStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=IdeaStatus.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -370,9 +401,7 @@ class Referral(models.Model):
     workdays = models.PositiveSmallIntegerField(_("working days to answer"))
     referred_on = models.DateField(_("referred on"))
     due_on = models.DateField(_("answer due"))
-    referred_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    referred_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     answer = models.TextField(_("the department's answer"), blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     answer_recorded_by = models.ForeignKey(
@@ -384,7 +413,9 @@ class Referral(models.Model):
         verbose_name_plural = _("referrals")
         constraints = [
             models.CheckConstraint(condition=Q(workdays__gte=1), name="referral_workdays_positive"),
-            models.CheckConstraint(condition=Q(due_on__gte=models.F("referred_on")), name="referral_due_after_referral"),
+            models.CheckConstraint(
+                condition=Q(due_on__gte=models.F("referred_on")), name="referral_due_after_referral"
+            ),
             models.CheckConstraint(
                 condition=Q(answered_on__isnull=True) | ~Q(answer=""), name="referral_answer_has_text"
             ),

@@ -20,8 +20,10 @@ AGE_BUCKETS = [(0, 7), (8, 14), (15, 30), (31, None)]
 
 def open_calls():
     day = today()
-    return IdeaCall.objects.live().filter(collection_opens__lte=day, collection_closes__gte=day).order_by(
-        "collection_closes"
+    return (
+        IdeaCall.objects.live()
+        .filter(collection_opens__lte=day, collection_closes__gte=day)
+        .order_by("collection_closes")
     )
 
 
@@ -32,11 +34,15 @@ def current_call():
 
 def call_totals(call: IdeaCall) -> dict:
     events = OutreachEvent.objects.filter(call=call).aggregate(n=Count("id"))
-    ideas = Idea.objects.filter(call=call).exclude(status=IdeaStatus.DRAFT).aggregate(
-        n=Count("id"),
-        communities=Count("community", distinct=True),
-        adopted=Count("id", filter=Q(status=IdeaStatus.ADOPTED)),
-        projects=Count("projects", distinct=True),
+    ideas = (
+        Idea.objects.filter(call=call)
+        .exclude(status=IdeaStatus.DRAFT)
+        .aggregate(
+            n=Count("id"),
+            communities=Count("community", distinct=True),
+            adopted=Count("id", filter=Q(status=IdeaStatus.ADOPTED)),
+            projects=Count("projects", distinct=True),
+        )
     )
     return {
         "events": events["n"],
@@ -80,9 +86,7 @@ def user_supports(user, idea_ids) -> set[int]:
 
 def my_ideas(user):
     return (
-        Idea.objects.filter(Q(submitted_by=user))
-        .select_related("community", "referral")
-        .order_by("-created_at", "-id")
+        Idea.objects.filter(Q(submitted_by=user)).select_related("community", "referral").order_by("-created_at", "-id")
     )
 
 
@@ -166,7 +170,6 @@ def days_waiting(idea: Idea) -> int:
     if not idea.submitted_at:
         return 0
     return (today() - idea.submitted_at.date()).days
-
 
 
 def ballots_on(idea: Idea) -> list:

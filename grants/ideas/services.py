@@ -29,8 +29,16 @@ from .models import (
 
 MAX_PHOTOS = 3
 EDITABLE_FIELDS = [
-    "call", "title", "problem", "solution", "category", "community", "compound",
-    "estimated_cost_fen", "offers_time", "offers_skills",
+    "call",
+    "title",
+    "problem",
+    "solution",
+    "category",
+    "community",
+    "compound",
+    "estimated_cost_fen",
+    "offers_time",
+    "offers_skills",
 ]
 
 
@@ -68,14 +76,20 @@ def _add_photos(idea: Idea, photos) -> None:
 def _check_place(idea: Idea) -> None:
     if idea.compound_id and idea.compound.community_id != idea.community_id:
         raise ValidationError({"compound": _("This compound is not in the chosen community.")})
-    if idea.call_id and idea.call.communities.exists() and not idea.call.communities.filter(pk=idea.community_id).exists():
+    if (
+        idea.call_id
+        and idea.call.communities.exists()
+        and not idea.call.communities.filter(pk=idea.community_id).exists()
+    ):
         raise ValidationError({"community": _("This community does not take part in the chosen call.")})
 
 
 @transaction.atomic
 def idea_create(*, author, submit: bool = False, photos=(), **fields) -> Idea:
     """A resident's idea: kept as a draft, or submitted at once when `submit`."""
-    idea = Idea(submitted_by=author, status=IdeaStatus.DRAFT, **{k: v for k, v in fields.items() if k in EDITABLE_FIELDS})
+    idea = Idea(
+        submitted_by=author, status=IdeaStatus.DRAFT, **{k: v for k, v in fields.items() if k in EDITABLE_FIELDS}
+    )
     _check_photos(idea, photos)
     idea.full_clean()
     _check_place(idea)
@@ -114,13 +128,17 @@ def idea_update(*, actor, idea: Idea, submit: bool = False, photos=(), **fields)
 
 def _submit(idea: Idea, *, actor, note: str = "") -> None:
     if idea.call_id and not idea.call.accepting_ideas:
-        raise ValidationError(_("This call is not collecting ideas now. Save your idea as a draft or choose another call."))
+        raise ValidationError(
+            _("This call is not collecting ideas now. Save your idea as a draft or choose another call.")
+        )
     _move(idea, IdeaStatus.SUBMITTED, actor=actor, note=note)
     idea.submitted_at = now()
     idea.save(update_fields=["status", "submitted_at"])
     audit_record(actor=actor, action="ideas.idea_submit", obj=idea)
     _tell_resident(
-        idea, "submitted", _("Your idea “%(title)s” has been received") % {"title": idea.title},
+        idea,
+        "submitted",
+        _("Your idea “%(title)s” has been received") % {"title": idea.title},
         _("Community workers will triage it; you will be told the outcome."),
     )
 
@@ -226,20 +244,28 @@ def idea_refer(
     _stamp_triage(idea, actor=actor, reason=reason, responsible=responsible, supervisor=supervisor)
     start = today()
     referral = Referral(
-        idea=idea, department=department, workdays=workdays, referred_on=start,
-        due_on=add_workdays(start, workdays), referred_by=actor,
+        idea=idea,
+        department=department,
+        workdays=workdays,
+        referred_on=start,
+        due_on=add_workdays(start, workdays),
+        referred_by=actor,
     )
     referral.full_clean()
     referral.save()
     idea.deadline = referral.due_on
     idea.save()
     audit_record(
-        actor=actor, action="ideas.idea_refer", obj=idea,
-        changes={"department": department, "due_on": referral.due_on, "status": IdeaStatus.MAJOR}, reason=reason,
+        actor=actor,
+        action="ideas.idea_refer",
+        obj=idea,
+        changes={"department": department, "due_on": referral.due_on, "status": IdeaStatus.MAJOR},
+        reason=reason,
     )
     _tell_resident(
-        idea, "referred", _("Your idea “%(title)s” was referred to %(department)s") % {
-            "title": idea.title, "department": department},
+        idea,
+        "referred",
+        _("Your idea “%(title)s” was referred to %(department)s") % {"title": idea.title, "department": department},
         _("The department should answer by %(date)s.") % {"date": referral.due_on.isoformat()},
     )
     return referral
@@ -259,16 +285,16 @@ def idea_mark_small(
     idea.save()
     audit_record(actor=actor, action="ideas.idea_small", obj=idea, changes={"status": IdeaStatus.SMALL}, reason=reason)
     _tell_resident(
-        idea, "small", _("Your idea “%(title)s” is a community matter (小事)") % {"title": idea.title},
+        idea,
+        "small",
+        _("Your idea “%(title)s” is a community matter (小事)") % {"title": idea.title},
         _("It can now be put to a community decision and adopted as a project."),
     )
     return idea
 
 
 @transaction.atomic
-def idea_mark_private(
-    *, actor, idea: Idea, guidance: str, responsible: str, supervisor: str, reason: str = ""
-) -> Idea:
+def idea_mark_private(*, actor, idea: Idea, guidance: str, responsible: str, supervisor: str, reason: str = "") -> Idea:
     """私事: closed with guidance on the service or market option that fits."""
     idea = _triage_lock(actor, idea)
     guidance = _require(guidance, "guidance", _("Tell the resident which service or market option can help."))
@@ -278,9 +304,13 @@ def idea_mark_private(
     idea.deadline = today()
     idea.closed_at = now()
     idea.save()
-    audit_record(actor=actor, action="ideas.idea_private", obj=idea, changes={"status": IdeaStatus.PRIVATE}, reason=reason)
+    audit_record(
+        actor=actor, action="ideas.idea_private", obj=idea, changes={"status": IdeaStatus.PRIVATE}, reason=reason
+    )
     _tell_resident(
-        idea, "private", _("Your idea “%(title)s” is a private matter (私事)") % {"title": idea.title},
+        idea,
+        "private",
+        _("Your idea “%(title)s” is a private matter (私事)") % {"title": idea.title},
         guidance + "\n" + _("Please tell us whether you are satisfied."),
     )
     return idea
@@ -301,7 +331,9 @@ def idea_merge(*, actor, idea: Idea, into: Idea, reason: str) -> Idea:
     idea.save()
     audit_record(actor=actor, action="ideas.idea_merge", obj=idea, changes={"merged_into": into.pk}, reason=reason)
     _tell_resident(
-        idea, "merged", _("Your idea “%(title)s” was merged with a similar one") % {"title": idea.title},
+        idea,
+        "merged",
+        _("Your idea “%(title)s” was merged with a similar one") % {"title": idea.title},
         _("It continues as “%(other)s”.") % {"other": into.title},
     )
     return idea
@@ -314,7 +346,9 @@ def idea_reject(*, actor, idea: Idea, reason: str) -> Idea:
     _move(idea, IdeaStatus.REJECTED, actor=actor, note=reason)
     idea.triaged_by, idea.triaged_at, idea.decision_reason = actor, now(), reason
     idea.save()
-    audit_record(actor=actor, action="ideas.idea_reject", obj=idea, changes={"status": IdeaStatus.REJECTED}, reason=reason)
+    audit_record(
+        actor=actor, action="ideas.idea_reject", obj=idea, changes={"status": IdeaStatus.REJECTED}, reason=reason
+    )
     _tell_resident(idea, "rejected", _("Your idea “%(title)s” was not taken up") % {"title": idea.title}, reason)
     return idea
 
@@ -344,12 +378,16 @@ def referral_answer(*, actor, referral: Referral, answer: str) -> Referral:
     referral.full_clean()
     referral.save()
     audit_record(
-        actor=actor, action="ideas.referral_answer", obj=referral.idea,
+        actor=actor,
+        action="ideas.referral_answer",
+        obj=referral.idea,
         changes={"answered_on": referral.answered_on, "on_time": referral.answered_on_time},
     )
     _tell_resident(
-        referral.idea, "answered",
-        _("%(department)s answered about “%(title)s”") % {"department": referral.department, "title": referral.idea.title},
+        referral.idea,
+        "answered",
+        _("%(department)s answered about “%(title)s”")
+        % {"department": referral.department, "title": referral.idea.title},
         referral.answer,
     )
     return referral
@@ -367,7 +405,9 @@ def idea_close(*, actor, idea: Idea, note: str = "") -> Idea:
     idea.save(update_fields=["closed_at"])
     audit_record(actor=actor, action="ideas.idea_close", obj=idea, reason=note)
     _tell_resident(
-        idea, "closed", _("Your idea “%(title)s” has been closed") % {"title": idea.title},
+        idea,
+        "closed",
+        _("Your idea “%(title)s” has been closed") % {"title": idea.title},
         _("Please tell us whether you are satisfied with how it was handled."),
     )
     return idea
@@ -392,13 +432,20 @@ def idea_feedback(*, user, idea: Idea, satisfied: bool, comment: str = "") -> Id
 
 
 @transaction.atomic
-def outreach_event_record(*, actor, call, station, held_on, place: str, attendance: int = 0,
-                          ideas_collected: int = 0, notes: str = "") -> OutreachEvent:
+def outreach_event_record(
+    *, actor, call, station, held_on, place: str, attendance: int = 0, ideas_collected: int = 0, notes: str = ""
+) -> OutreachEvent:
     if not access_idea_worker(actor, station.community_id):
         raise PermissionDenied
     event = OutreachEvent(
-        call=call, station=station, held_on=held_on, place=place, attendance=attendance,
-        ideas_collected=ideas_collected, notes=notes, recorded_by=actor,
+        call=call,
+        station=station,
+        held_on=held_on,
+        place=place,
+        attendance=attendance,
+        ideas_collected=ideas_collected,
+        notes=notes,
+        recorded_by=actor,
     )
     event.full_clean()
     event.save()
@@ -416,8 +463,8 @@ def referrals_remind_overdue() -> int:
             note = notify(
                 recipient=referral.referred_by,
                 kind="ideas.referral_overdue",
-                subject=_("Overdue: %(department)s has not answered about “%(title)s”") % {
-                    "department": referral.department, "title": referral.idea.title},
+                subject=_("Overdue: %(department)s has not answered about “%(title)s”")
+                % {"department": referral.department, "title": referral.idea.title},
                 body=_("The answer was due on %(date)s.") % {"date": referral.due_on.isoformat()},
                 url=reverse("ideas:queue"),
                 dedupe_key=f"ideas.referral_overdue:{referral.pk}:{day.isoformat()}",

@@ -93,7 +93,9 @@ def _triage_decide(request, idea, form) -> bool:
     common = {"responsible": data["responsible"], "supervisor": data["supervisor"], "reason": data["reason"]}
     decision = data["decision"]
     if decision == IdeaStatus.MAJOR:
-        idea_refer(actor=request.user, idea=idea, department=data["department"], workdays=data["workdays"] or 0, **common)
+        idea_refer(
+            actor=request.user, idea=idea, department=data["department"], workdays=data["workdays"] or 0, **common
+        )
     elif decision == IdeaStatus.SMALL:
         idea_mark_small(actor=request.user, idea=idea, workdays=data["workdays"] or 20, **common)
     elif decision == IdeaStatus.PRIVATE:
@@ -114,7 +116,9 @@ def triage(request, pk):
     if idea.status == IdeaStatus.DRAFT:
         return redirect("ideas:queue")
     if request.method == "POST" and idea.status != IdeaStatus.SUBMITTED:
-        messages.error(request, _("This idea has already been triaged: %(status)s.") % {"status": idea.get_status_display()})
+        messages.error(
+            request, _("This idea has already been triaged: %(status)s.") % {"status": idea.get_status_display()}
+        )
         return redirect("ideas:triage", pk=idea.pk)
     form = TriageForm(request.POST or None, idea=idea)
     if request.method == "POST" and form.is_valid():

@@ -202,7 +202,9 @@ def feedback(request, pk):
     if form.is_valid():
         try:
             idea_feedback(
-                user=request.user, idea=idea, satisfied=form.cleaned_data["satisfied"],
+                user=request.user,
+                idea=idea,
+                satisfied=form.cleaned_data["satisfied"],
                 comment=form.cleaned_data["comment"],
             )
             messages.success(request, _("Thank you for your feedback."))

@@ -91,13 +91,24 @@ class ProjectDetailOut(ProjectOut):
 
 def _project(p) -> dict:
     return {
-        "id": p.pk, "name": p.name,
-        "organization_id": p.organization_id, "organization_name": p.organization.name if p.organization_id else None,
-        "street_id": p.street_id, "street_name": p.street.name if p.street_id else None,
-        "community_id": p.community_id, "community_name": p.community.name if p.community_id else None,
-        "theme": p.theme, "category": p.category, "year": p.year, "funding_source": p.funding_source,
-        "amount_fen": p.amount_fen, "status": p.status, "progress_pct": p.progress_pct,
-        "beneficiaries": p.beneficiaries, "summary": p.summary, "url": p.get_absolute_url(),
+        "id": p.pk,
+        "name": p.name,
+        "organization_id": p.organization_id,
+        "organization_name": p.organization.name if p.organization_id else None,
+        "street_id": p.street_id,
+        "street_name": p.street.name if p.street_id else None,
+        "community_id": p.community_id,
+        "community_name": p.community.name if p.community_id else None,
+        "theme": p.theme,
+        "category": p.category,
+        "year": p.year,
+        "funding_source": p.funding_source,
+        "amount_fen": p.amount_fen,
+        "status": p.status,
+        "progress_pct": p.progress_pct,
+        "beneficiaries": p.beneficiaries,
+        "summary": p.summary,
+        "url": p.get_absolute_url(),
     }
 
 
@@ -118,14 +129,19 @@ def list_projects(request, filters: Query[ProjectFilters]):
     return {"count": count, "limit": filters.limit, "offset": filters.offset, "items": [_project(p) for p in rows]}
 
 
-@projects_router.get("/{project_id}", response=ProjectDetailOut, summary="One project with its timeline, indicators and spending")
+@projects_router.get(
+    "/{project_id}", response=ProjectDetailOut, summary="One project with its timeline, indicators and spending"
+)
 def project_detail(request, project_id: int = Path(..., ge=1, le=MAX_ID)):
     project = selectors.project_detail(project_id)
     return {
         **_project(project),
-        "milestones": [{"date": m.date.isoformat(), "title": m.title, "done": m.done} for m in selectors.milestones(project)],
+        "milestones": [
+            {"date": m.date.isoformat(), "title": m.title, "done": m.done} for m in selectors.milestones(project)
+        ],
         "indicators": [
-            {"name": i.name, "unit": i.unit, "target": i.target, "actual": i.actual} for i in selectors.indicators(project)
+            {"name": i.name, "unit": i.unit, "target": i.target, "actual": i.actual}
+            for i in selectors.indicators(project)
         ],
         "budget_lines": [
             {"item": b.item, "planned_fen": b.planned_fen, "actual_fen": b.actual_fen}
@@ -168,11 +184,15 @@ def _organization(org, trained: dict) -> dict:
 
     community = org.community
     return {
-        "id": org.pk, "name": org.name, "org_type": org.org_type, "incubation_status": org.incubation_status,
+        "id": org.pk,
+        "name": org.name,
+        "org_type": org.org_type,
+        "incubation_status": org.incubation_status,
         "is_partner": org.is_partner,
         "community_name": community.name if community else None,
         "street_name": community.street.name if community else None,
-        "project_count": org.project_count, "funding_fen": org.funding_fen or 0,
+        "project_count": org.project_count,
+        "funding_fen": org.funding_fen or 0,
         "trained_members": trained.get(org.pk, 0),
         "url": reverse("catalog:organization", kwargs={"pk": org.pk}),
     }
@@ -187,7 +207,9 @@ def list_organizations(request, filters: Query[OrganizationFilters]):
     rows = list(qs[filters.offset : filters.offset + filters.limit]) if filters.offset < count else []
     trained = selectors.trained_members(o.pk for o in rows)
     return {
-        "count": count, "limit": filters.limit, "offset": filters.offset,
+        "count": count,
+        "limit": filters.limit,
+        "offset": filters.offset,
         "items": [_organization(o, trained) for o in rows],
     }
 

@@ -26,8 +26,15 @@ ORGANIZATIONS = {
     "社区治理": ["南岸区善治社区发展中心", "南岸区和美调解服务中心", "南岸区花园路居民议事会"],
 }
 NAMES = {
-    "为老服务": ["长者食堂助餐服务", "独居老人关爱探访", "银龄互助时间银行", "老年智能手机课堂", "失能老人喘息服务",
-               "社区嵌入式养老驿站", "老友记健康自管小组"],
+    "为老服务": [
+        "长者食堂助餐服务",
+        "独居老人关爱探访",
+        "银龄互助时间银行",
+        "老年智能手机课堂",
+        "失能老人喘息服务",
+        "社区嵌入式养老驿站",
+        "老友记健康自管小组",
+    ],
     "青少年": ["四点半课堂", "暑期托管成长营", "青少年心理成长小组", "亲子自然探索", "小小议事员", "困境儿童陪伴计划"],
     "邻里互助": ["邻里守望互助队", "楼栋长能力提升", "邻里节与共享客厅", "院落自治互助会", "新市民融入计划"],
     "环境治理": ["垃圾分类绿色家园", "楼道微更新", "口袋公园共建", "老旧院落环境整治", "社区花园营造"],
@@ -35,13 +42,38 @@ NAMES = {
     "残障": ["助残康复小站", "残障人士就业支持", "融合艺术工作坊", "无障碍环境倡导"],
     "社区治理": ["三事分流议事协商", "居民议事会培育", "矛盾纠纷调解室", "网格志愿服务队", "社区规划师进院落"],
 }
-CATEGORY = {"为老服务": "服务类", "青少年": "服务类", "邻里互助": "治理类", "环境治理": "微更新", "文化": "服务类",
-            "残障": "服务类", "社区治理": "治理类"}
+CATEGORY = {
+    "为老服务": "服务类",
+    "青少年": "服务类",
+    "邻里互助": "治理类",
+    "环境治理": "微更新",
+    "文化": "服务类",
+    "残障": "服务类",
+    "社区治理": "治理类",
+}
 FUNDING = [("政府购买", 40), ("公益创投", 35), ("社区基金", 15), ("捐赠", 10)]
-AMOUNT = {"政府购买": (80_000, 300_000), "公益创投": (10_000, 100_000), "社区基金": (3_000, 30_000),
-          "捐赠": (5_000, 50_000)}
-HEADER = ["编号", "项目名称", "实施机构", "街道", "社区", "领域", "类别", "年度", "资金来源", "金额（元）", "状态",
-          "进度（%）", "受益人数", "简介"]
+AMOUNT = {
+    "政府购买": (80_000, 300_000),
+    "公益创投": (10_000, 100_000),
+    "社区基金": (3_000, 30_000),
+    "捐赠": (5_000, 50_000),
+}
+HEADER = [
+    "编号",
+    "项目名称",
+    "实施机构",
+    "街道",
+    "社区",
+    "领域",
+    "类别",
+    "年度",
+    "资金来源",
+    "金额（元）",
+    "状态",
+    "进度（%）",
+    "受益人数",
+    "简介",
+]
 
 
 def generate_rows() -> list[list[str]]:
@@ -64,11 +96,24 @@ def generate_rows() -> list[list[str]]:
                 status = rng.choice(["实施中", "实施中", "实施中", "计划中"])
                 progress = rng.randrange(10, 90) if status == "实施中" else 0
             beneficiaries = rng.randrange(30, 1500)
-            rows.append([
-                f"{year}-{n:03d}", f"{community}{base}", rng.choice(ORGANIZATIONS[theme]), street, community, theme,
-                CATEGORY[theme], str(year), source, f"{amount}", status, str(progress), str(beneficiaries),
-                f"{year}年在{street}{community}开展的{theme}项目：{base}，服务居民约{beneficiaries}人次。",
-            ])
+            rows.append(
+                [
+                    f"{year}-{n:03d}",
+                    f"{community}{base}",
+                    rng.choice(ORGANIZATIONS[theme]),
+                    street,
+                    community,
+                    theme,
+                    CATEGORY[theme],
+                    str(year),
+                    source,
+                    f"{amount}",
+                    status,
+                    str(progress),
+                    str(beneficiaries),
+                    f"{year}年在{street}{community}开展的{theme}项目：{base}，服务居民约{beneficiaries}人次。",
+                ]
+            )
     return rows
 
 
@@ -110,23 +155,52 @@ def _details() -> None:
             continue
         start = datetime.date(2025, 3, 1)
         steps = [("项目启动会", 0), ("需求调研完成", 30), ("第一期服务", 90), ("中期评估", 150), ("结项评估", 280)]
-        ProjectMilestone.objects.bulk_create([
-            ProjectMilestone(project=project, date=start + datetime.timedelta(days=days), title=title,
-                             done=days <= project.progress_pct * 3)
-            for title, days in steps
-        ])
-        ProjectIndicator.objects.bulk_create([
-            ProjectIndicator(project=project, name="服务人次", unit="人次", target=project.beneficiaries,
-                             actual=project.beneficiaries * project.progress_pct // 100, order=1),
-            ProjectIndicator(project=project, name="开展活动", unit="场", target=24,
-                             actual=24 * project.progress_pct // 100, order=2),
-        ])
+        ProjectMilestone.objects.bulk_create(
+            [
+                ProjectMilestone(
+                    project=project,
+                    date=start + datetime.timedelta(days=days),
+                    title=title,
+                    done=days <= project.progress_pct * 3,
+                )
+                for title, days in steps
+            ]
+        )
+        ProjectIndicator.objects.bulk_create(
+            [
+                ProjectIndicator(
+                    project=project,
+                    name="服务人次",
+                    unit="人次",
+                    target=project.beneficiaries,
+                    actual=project.beneficiaries * project.progress_pct // 100,
+                    order=1,
+                ),
+                ProjectIndicator(
+                    project=project,
+                    name="开展活动",
+                    unit="场",
+                    target=24,
+                    actual=24 * project.progress_pct // 100,
+                    order=2,
+                ),
+            ]
+        )
         total = project.amount_fen
-        ProjectBudgetLine.objects.bulk_create([
-            ProjectBudgetLine(project=project, item=item, planned_fen=total * share // 100,
-                              actual_fen=total * share // 100 * project.progress_pct // 100, order=i)
-            for i, (item, share) in enumerate([("活动物资", 40), ("专业服务费", 35), ("宣传与印刷", 10), ("管理费用", 15)])
-        ])
+        ProjectBudgetLine.objects.bulk_create(
+            [
+                ProjectBudgetLine(
+                    project=project,
+                    item=item,
+                    planned_fen=total * share // 100,
+                    actual_fen=total * share // 100 * project.progress_pct // 100,
+                    order=i,
+                )
+                for i, (item, share) in enumerate(
+                    [("活动物资", 40), ("专业服务费", 35), ("宣传与印刷", 10), ("管理费用", 15)]
+                )
+            ]
+        )
 
 
 def seed(*, stdout) -> None:

@@ -10,31 +10,78 @@ from django.utils.translation import gettext as _
 from .models import FundingSource, ProjectCategory, ProjectStatus, Theme
 
 EXPORT_FIELDS = (
-    "id", "name", "organization__name", "street__name", "community__name", "theme", "category", "year",
-    "funding_source", "amount_fen", "status", "progress_pct", "beneficiaries",
+    "id",
+    "name",
+    "organization__name",
+    "street__name",
+    "community__name",
+    "theme",
+    "category",
+    "year",
+    "funding_source",
+    "amount_fen",
+    "status",
+    "progress_pct",
+    "beneficiaries",
 )
 MAX_XLSX_ROWS = 200_000
 
 
 def headers() -> list[str]:
     return [
-        _("ID"), _("Name"), _("Organization"), _("Street"), _("Community"), _("Theme"), _("Category"), _("Year"),
-        _("Funding source"), _("Amount (yuan)"), _("Status"), _("Progress (%)"), _("Beneficiaries"),
+        _("ID"),
+        _("Name"),
+        _("Organization"),
+        _("Street"),
+        _("Community"),
+        _("Theme"),
+        _("Category"),
+        _("Year"),
+        _("Funding source"),
+        _("Amount (yuan)"),
+        _("Status"),
+        _("Progress (%)"),
+        _("Beneficiaries"),
     ]
 
 
 def _rows(queryset):
     labels = {
-        "theme": dict(Theme.choices), "category": dict(ProjectCategory.choices),
-        "funding_source": dict(FundingSource.choices), "status": dict(ProjectStatus.choices),
+        "theme": dict(Theme.choices),
+        "category": dict(ProjectCategory.choices),
+        "funding_source": dict(FundingSource.choices),
+        "status": dict(ProjectStatus.choices),
     }
     for row in queryset.values_list(*EXPORT_FIELDS).iterator(chunk_size=2000):
-        (pk, name, org, street, community, theme, category, year, funding, amount_fen, status, progress,
-         beneficiaries) = row
+        (
+            pk,
+            name,
+            org,
+            street,
+            community,
+            theme,
+            category,
+            year,
+            funding,
+            amount_fen,
+            status,
+            progress,
+            beneficiaries,
+        ) = row
         yield [
-            pk, name, org or "", street or "", community or "", str(labels["theme"].get(theme, theme)),
-            str(labels["category"].get(category, category)), year, str(labels["funding_source"].get(funding, funding)),
-            f"{amount_fen / 100:.2f}", str(labels["status"].get(status, status)), progress, beneficiaries,
+            pk,
+            name,
+            org or "",
+            street or "",
+            community or "",
+            str(labels["theme"].get(theme, theme)),
+            str(labels["category"].get(category, category)),
+            year,
+            str(labels["funding_source"].get(funding, funding)),
+            f"{amount_fen / 100:.2f}",
+            str(labels["status"].get(status, status)),
+            progress,
+            beneficiaries,
         ]
 
 

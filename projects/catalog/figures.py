@@ -66,7 +66,8 @@ def money_figure(filters):
         for source in FundingSource.values
     ]
     return FigureValue(
-        value=format_yuan(sum(v or 0 for v in rows.values())), url=list_url(filters, sort="amount_desc"),
+        value=format_yuan(sum(v or 0 for v in rows.values())),
+        url=list_url(filters, sort="amount_desc"),
         breakdown=breakdown,
     )
 

@@ -79,11 +79,10 @@ class ProjectFilter(django_filters.FilterSet):
         label=_("Category"), choices=ProjectCategory.choices, empty_label=_("Any category")
     )
     year = django_filters.TypedChoiceFilter(label=_("Year"), choices=YearChoices(), coerce=int, empty_value=None)
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=ProjectStatus.choices, empty_label=_("Any status")
-    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ProjectStatus.choices, empty_label=_("Any status"))
     organization = django_filters.ModelChoiceFilter(
-        label=_("Organization"), queryset=Organization.objects.only("id", "name").order_by("name"),
+        label=_("Organization"),
+        queryset=Organization.objects.only("id", "name").order_by("name"),
         empty_label=_("Any organization"),
     )
     funding_source = django_filters.ChoiceFilter(

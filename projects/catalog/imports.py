@@ -41,30 +41,55 @@ REQUIRED = ("ref", "name", "year", "funding_source")
 
 SYNONYMS = {
     "theme": {
-        "为老服务": Theme.ELDERLY, "养老": Theme.ELDERLY, "青少年": Theme.YOUTH, "儿童青少年": Theme.YOUTH,
-        "邻里互助": Theme.NEIGHBOURS, "环境治理": Theme.ENVIRONMENT, "环境": Theme.ENVIRONMENT,
-        "文化": Theme.CULTURE, "文化教育": Theme.CULTURE, "残障": Theme.DISABILITY, "助残": Theme.DISABILITY,
-        "社区治理": Theme.GOVERNANCE, "其他": Theme.OTHER,
+        "为老服务": Theme.ELDERLY,
+        "养老": Theme.ELDERLY,
+        "青少年": Theme.YOUTH,
+        "儿童青少年": Theme.YOUTH,
+        "邻里互助": Theme.NEIGHBOURS,
+        "环境治理": Theme.ENVIRONMENT,
+        "环境": Theme.ENVIRONMENT,
+        "文化": Theme.CULTURE,
+        "文化教育": Theme.CULTURE,
+        "残障": Theme.DISABILITY,
+        "助残": Theme.DISABILITY,
+        "社区治理": Theme.GOVERNANCE,
+        "其他": Theme.OTHER,
     },
     "category": {
-        "服务类": ProjectCategory.SERVICE, "直接服务": ProjectCategory.SERVICE,
-        "治理类": ProjectCategory.GOVERNANCE, "参与治理": ProjectCategory.GOVERNANCE,
-        "能力建设": ProjectCategory.CAPACITY, "微更新": ProjectCategory.FACILITY, "设施类": ProjectCategory.FACILITY,
+        "服务类": ProjectCategory.SERVICE,
+        "直接服务": ProjectCategory.SERVICE,
+        "治理类": ProjectCategory.GOVERNANCE,
+        "参与治理": ProjectCategory.GOVERNANCE,
+        "能力建设": ProjectCategory.CAPACITY,
+        "微更新": ProjectCategory.FACILITY,
+        "设施类": ProjectCategory.FACILITY,
     },
     "funding_source": {
-        "政府购买": FundingSource.PURCHASE, "政府购买服务": FundingSource.PURCHASE,
-        "公益创投": FundingSource.VENTURE, "创投": FundingSource.VENTURE,
-        "捐赠": FundingSource.DONATIONS, "慈善捐赠": FundingSource.DONATIONS,
-        "社区基金": FundingSource.COMMUNITY_FUND, "社区发展基金": FundingSource.COMMUNITY_FUND,
+        "政府购买": FundingSource.PURCHASE,
+        "政府购买服务": FundingSource.PURCHASE,
+        "公益创投": FundingSource.VENTURE,
+        "创投": FundingSource.VENTURE,
+        "捐赠": FundingSource.DONATIONS,
+        "慈善捐赠": FundingSource.DONATIONS,
+        "社区基金": FundingSource.COMMUNITY_FUND,
+        "社区发展基金": FundingSource.COMMUNITY_FUND,
     },
     "status": {
-        "计划中": ProjectStatus.PLANNED, "未开始": ProjectStatus.PLANNED, "进行中": ProjectStatus.ACTIVE,
-        "实施中": ProjectStatus.ACTIVE, "已完成": ProjectStatus.COMPLETED, "已结项": ProjectStatus.COMPLETED,
-        "暂停": ProjectStatus.SUSPENDED, "中止": ProjectStatus.SUSPENDED,
+        "计划中": ProjectStatus.PLANNED,
+        "未开始": ProjectStatus.PLANNED,
+        "进行中": ProjectStatus.ACTIVE,
+        "实施中": ProjectStatus.ACTIVE,
+        "已完成": ProjectStatus.COMPLETED,
+        "已结项": ProjectStatus.COMPLETED,
+        "暂停": ProjectStatus.SUSPENDED,
+        "中止": ProjectStatus.SUSPENDED,
     },
 }
 CHOICES = {
-    "theme": Theme, "category": ProjectCategory, "funding_source": FundingSource, "status": ProjectStatus,
+    "theme": Theme,
+    "category": ProjectCategory,
+    "funding_source": FundingSource,
+    "status": ProjectStatus,
 }
 
 
@@ -230,11 +255,21 @@ def _validate_row(number: int, cells: dict[str, str], look: _Lookups, errors: li
     if len(errors) > before:
         return None
     project = Project(
-        external_ref=cells["ref"], name=cells["name"], organization=organization, community=community, street=street,
-        year=year, funding_source=values["funding_source"], amount_fen=amount_fen,
-        status=values["status"] or ProjectStatus.COMPLETED, progress_pct=progress,
-        beneficiaries=beneficiaries, summary=cells.get("summary", ""), theme=values["theme"] or Theme.OTHER,
-        category=values["category"] or ProjectCategory.SERVICE, source=ProjectSource.IMPORTED,
+        external_ref=cells["ref"],
+        name=cells["name"],
+        organization=organization,
+        community=community,
+        street=street,
+        year=year,
+        funding_source=values["funding_source"],
+        amount_fen=amount_fen,
+        status=values["status"] or ProjectStatus.COMPLETED,
+        progress_pct=progress,
+        beneficiaries=beneficiaries,
+        summary=cells.get("summary", ""),
+        theme=values["theme"] or Theme.OTHER,
+        category=values["category"] or ProjectCategory.SERVICE,
+        source=ProjectSource.IMPORTED,
     )
     project.search_text = project.build_search_text(
         organization_name=organization.name if organization else "",
@@ -259,7 +294,9 @@ def import_projects(upload, *, actor=None, dry_run: bool = True) -> ImportReport
     missing = [c for c in REQUIRED if c not in mapping]
     if missing:
         report.errors.append(
-            RowError(1, ", ".join(missing), _("The header row lacks these columns: %(cols)s") % {"cols": ", ".join(missing)})
+            RowError(
+                1, ", ".join(missing), _("The header row lacks these columns: %(cols)s") % {"cols": ", ".join(missing)}
+            )
         )
         return report
     if len(rows) - 1 > MAX_ROWS:
@@ -280,7 +317,9 @@ def import_projects(upload, *, actor=None, dry_run: bool = True) -> ImportReport
         if project is not None:
             candidates.append(project)
     existing = set(
-        Project.objects.filter(external_ref__in=[p.external_ref for p in candidates]).values_list("external_ref", flat=True)
+        Project.objects.filter(external_ref__in=[p.external_ref for p in candidates]).values_list(
+            "external_ref", flat=True
+        )
     )
     new = [p for p in candidates if p.external_ref not in existing]
     report.skipped = len(candidates) - len(new)
@@ -294,7 +333,8 @@ def import_projects(upload, *, actor=None, dry_run: bool = True) -> ImportReport
     with transaction.atomic():
         Project.objects.bulk_create(new, batch_size=1000)
         audit_record(
-            actor=actor, action="catalog.projects_imported",
+            actor=actor,
+            action="catalog.projects_imported",
             changes={"created": len(new), "skipped": report.skipped, "file": getattr(upload, "name", "")},
         )
         invalidate_on_commit()

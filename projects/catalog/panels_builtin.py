@@ -30,4 +30,3 @@ def register() -> None:
     add("catalog.timeline", "catalog/panels/timeline.html", timeline_panel, order=10)
     add("catalog.indicators", "catalog/panels/indicators.html", indicators_panel, order=20)
     add("catalog.spending", "catalog/panels/spending.html", spending_panel, order=30)
-

@@ -19,8 +19,22 @@ class ProjectViewSet(AuditedModelViewSet):
     list_filter = ["year", "theme", "status", "funding_source", "source"]
     search_fields = ["name", "search_text"]
     form_fields = [
-        "name", "organization", "community", "year", "theme", "category", "funding_source", "amount_fen", "status",
-        "progress_pct", "beneficiaries", "summary", "source", "external_ref", "idea", "award",
+        "name",
+        "organization",
+        "community",
+        "year",
+        "theme",
+        "category",
+        "funding_source",
+        "amount_fen",
+        "status",
+        "progress_pct",
+        "beneficiaries",
+        "summary",
+        "source",
+        "external_ref",
+        "idea",
+        "award",
     ]
 
 

@@ -25,8 +25,10 @@ class DashboardFilterForm(forms.Form):
         label=_("Street"), queryset=Street.objects.order_by("name"), required=False, empty_label=_("Any street")
     )
     community = forms.ModelChoiceField(
-        label=_("Community"), queryset=Community.objects.select_related("street").order_by("street__name", "name"),
-        required=False, empty_label=_("Any community"),
+        label=_("Community"),
+        queryset=Community.objects.select_related("street").order_by("street__name", "name"),
+        required=False,
+        empty_label=_("Any community"),
     )
     theme = forms.ChoiceField(label=_("Theme"), choices=_themes, required=False)
     year = forms.TypedChoiceField(label=_("Year"), choices=_years, required=False, coerce=int, empty_value=None)

@@ -29,9 +29,7 @@ def _user(login: str, name: str, *, superuser: bool = False) -> User:
 
 
 def _totp(user: User) -> None:
-    TOTPDevice.objects.get_or_create(
-        user=user, name="demo", defaults={"key": DEMO_TOTP_KEY_HEX, "confirmed": True}
-    )
+    TOTPDevice.objects.get_or_create(user=user, name="demo", defaults={"key": DEMO_TOTP_KEY_HEX, "confirmed": True})
 
 
 def seed(*, stdout) -> None:
@@ -55,7 +53,9 @@ def seed(*, stdout) -> None:
             _totp(user)
     resident = User.objects.get(username=ACCOUNTS[0][0])
     if not HouseholdMember.objects.filter(user=resident).exists():
-        member = HouseholdMember.objects.filter(household__community=community, is_voter=True, user__isnull=True).first()
+        member = HouseholdMember.objects.filter(
+            household__community=community, is_voter=True, user__isnull=True
+        ).first()
         if member:
             member.user = resident
             member.name = resident.full_name

@@ -22,12 +22,16 @@ class SignInForm(AuthenticationForm):
 
 class ResidentSignupForm(forms.Form):
     phone = forms.CharField(
-        label=_("Mobile number"), max_length=20, validators=[validate_mobile],
+        label=_("Mobile number"),
+        max_length=20,
+        validators=[validate_mobile],
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     full_name = forms.CharField(label=_("Name"), max_length=64)
     password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
-    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(
+        label=_("Password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
 
     def clean_phone(self):
         phone = normalize_mobile(self.cleaned_data["phone"])
@@ -51,6 +55,8 @@ class ResidentSignupForm(forms.Form):
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("6-digit code from your authenticator app"), min_length=6, max_length=6,
+        label=_("6-digit code from your authenticator app"),
+        min_length=6,
+        max_length=6,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}),
     )

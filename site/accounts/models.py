@@ -71,16 +71,28 @@ class Role(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
     kind = models.CharField(_("role"), max_length=20, choices=RoleKind.choices)
     community = models.ForeignKey(
-        "places.Community", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        "places.Community",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name=_("community"),
     )
     station = models.ForeignKey(
-        "organizations.Station", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        "organizations.Station",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name=_("station"),
     )
     organization = models.ForeignKey(
-        "organizations.Organization", null=True, blank=True, on_delete=models.CASCADE,
-        related_name="roles", verbose_name=_("organization"),
+        "organizations.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="roles",
+        verbose_name=_("organization"),
     )
     granted_at = models.DateTimeField(auto_now_add=True)
 
@@ -89,7 +101,11 @@ class Role(models.Model):
         verbose_name_plural = _("roles")
         constraints = [
             models.UniqueConstraint(
-                "user", "kind", Coalesce("community", 0), Coalesce("station", 0), Coalesce("organization", 0),
+                "user",
+                "kind",
+                Coalesce("community", 0),
+                Coalesce("station", 0),
+                Coalesce("organization", 0),
                 name="role_unique_scope",
             ),
             models.CheckConstraint(

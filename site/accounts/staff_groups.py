@@ -11,7 +11,15 @@ from django.db.models import Q
 
 PROJECT_APP_PREFIXES = ("places", "organizations", "accounts", "cms", "grants.", "projects.", "training.")
 READ_ONLY_MODELS = {"auditevent"}
-PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "delete_page", "bulk_delete_page"]
+PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+    "delete_page",
+    "bulk_delete_page",
+]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", ["add_image", "change_image", "choose_image", "delete_image"]),
     ("wagtaildocs", ["add_document", "change_document", "choose_document", "delete_document"]),
@@ -19,7 +27,11 @@ COLLECTION_PERMISSIONS = [
 
 
 def _project_labels() -> list[str]:
-    return [c.label for c in apps.get_app_configs() if c.name.startswith(PROJECT_APP_PREFIXES) or c.name in PROJECT_APP_PREFIXES]
+    return [
+        c.label
+        for c in apps.get_app_configs()
+        if c.name.startswith(PROJECT_APP_PREFIXES) or c.name in PROJECT_APP_PREFIXES
+    ]
 
 
 def sync_staff_group_permissions(**kwargs) -> None:
@@ -48,4 +60,6 @@ def sync_staff_group_permissions(**kwargs) -> None:
             for codename in codenames:
                 permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
                 if permission:
-                    GroupCollectionPermission.objects.get_or_create(group=operators, collection=collection, permission=permission)
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=operators, collection=collection, permission=permission
+                    )

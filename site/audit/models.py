@@ -26,9 +26,7 @@ class AuditEvent(models.Model):
         related_name="+",
     )
     action = models.CharField(_("action"), max_length=64, db_index=True)
-    object_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    object_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     object_id = models.CharField(max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=255, blank=True)
     changes = models.JSONField(_("change"), default=dict, blank=True)

@@ -43,14 +43,25 @@ def seed(*, stdout) -> None:
         news_index.save_revision().publish()
     for offset, (title, intro) in enumerate(NEWS):
         if not NewsPage.objects.filter(title=title).exists():
-            item = NewsPage(title=title, slug=f"news-{offset + 1}", date=datetime.date(2026, 10, 1 + offset * 7), intro=intro,
-                            body=[("paragraph", f"<p>{intro}</p>")])
+            item = NewsPage(
+                title=title,
+                slug=f"news-{offset + 1}",
+                date=datetime.date(2026, 10, 1 + offset * 7),
+                intro=intro,
+                body=[("paragraph", f"<p>{intro}</p>")],
+            )
             news_index.add_child(instance=item)
             item.save_revision().publish()
     if not StandardPage.objects.filter(slug="about").exists():
-        about = StandardPage(title="关于我们", slug="about", intro="社区治理创新中心 / 社会组织孵化基地",
-                             body=[("paragraph", "<p>以“三事分流”回应居民诉求，以“一户一票”形成社区共识。</p>"),
-                                   ("quote", {"text": "共识在争论中形成，优秀在比选中产生", "source": ""})])
+        about = StandardPage(
+            title="关于我们",
+            slug="about",
+            intro="社区治理创新中心 / 社会组织孵化基地",
+            body=[
+                ("paragraph", "<p>以“三事分流”回应居民诉求，以“一户一票”形成社区共识。</p>"),
+                ("quote", {"text": "共识在争论中形成，优秀在比选中产生", "source": ""}),
+            ],
+        )
         home.add_child(instance=about)
         about.save_revision().publish()
     site = Site.objects.get(is_default_site=True)

@@ -17,7 +17,11 @@ class HomePage(Page):
     intro = models.CharField(_("headline"), max_length=200, blank=True)
     body = RichTextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("hero image"),
     )
 
@@ -71,12 +75,22 @@ class NewsPage(Page):
     date = models.DateField(_("date"))
     intro = models.CharField(_("summary"), max_length=250, blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("image"),
     )
     body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("date"), FieldPanel("intro"), FieldPanel("image"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types: list[str] = []
@@ -97,8 +111,12 @@ class SiteChrome(BaseSiteSetting):
     footer_links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("footer links"))
 
     panels = [
-        FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("hotline"),
-        FieldPanel("navigation"), FieldPanel("footer_text"), FieldPanel("footer_links"),
+        FieldPanel("site_name"),
+        FieldPanel("tagline"),
+        FieldPanel("hotline"),
+        FieldPanel("navigation"),
+        FieldPanel("footer_text"),
+        FieldPanel("footer_links"),
     ]
 
     class Meta:

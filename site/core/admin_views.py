@@ -21,16 +21,24 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 class AuditedCreateView(generic.CreateView):
     def save_instance(self):
         instance = super().save_instance()
-        audit_record(actor=self.request.user, action=f"{instance._meta.model_name}.created", obj=instance,
-                     changes={"fields": sorted(self.form.changed_data)})
+        audit_record(
+            actor=self.request.user,
+            action=f"{instance._meta.model_name}.created",
+            obj=instance,
+            changes={"fields": sorted(self.form.changed_data)},
+        )
         return instance
 
 
 class AuditedEditView(generic.EditView):
     def save_instance(self):
         instance = super().save_instance()
-        audit_record(actor=self.request.user, action=f"{instance._meta.model_name}.updated", obj=instance,
-                     changes={name: str(self.form.cleaned_data.get(name)) for name in self.form.changed_data})
+        audit_record(
+            actor=self.request.user,
+            action=f"{instance._meta.model_name}.updated",
+            obj=instance,
+            changes={name: str(self.form.cleaned_data.get(name)) for name in self.form.changed_data},
+        )
         return instance
 
 

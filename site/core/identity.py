@@ -19,6 +19,4 @@ def normalize_identity_number(value: str) -> str:
 
 def hash_identity_number(value: str) -> str:
     number = normalize_identity_number(value)
-    return salted_hmac(
-        "yichuang.identity", number, secret=settings.IDENTITY_HASH_KEY, algorithm="sha256"
-    ).hexdigest()
+    return salted_hmac("yichuang.identity", number, secret=settings.IDENTITY_HASH_KEY, algorithm="sha256").hexdigest()

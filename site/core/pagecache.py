@@ -132,11 +132,7 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if self._storable(request, response):
-            headers = [
-                (name, value)
-                for name, value in response.items()
-                if name.lower() not in SKIPPED_HEADERS
-            ]
+            headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
             cache.set(
                 key,
                 (generation, response.status_code, headers, response.content),

@@ -38,9 +38,7 @@ def validate_image_upload(upload) -> None:
     finally:
         upload.seek(0)
     if kind not in IMAGE_FORMATS:
-        raise ValidationError(
-            _("Pictures must be JPEG, PNG, WebP or GIF."), code="unsupported_image"
-        )
+        raise ValidationError(_("Pictures must be JPEG, PNG, WebP or GIF."), code="unsupported_image")
 
 
 def validate_document_upload(upload) -> None:

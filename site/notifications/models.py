@@ -48,10 +48,12 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         indexes = [
-            models.Index(fields=["email_status", "created_at"], name="notif_pending_idx",
-                         condition=Q(email_status="pending")),
-            models.Index(fields=["sms_status", "created_at"], name="notif_sms_pending_idx",
-                         condition=Q(sms_status="pending")),
+            models.Index(
+                fields=["email_status", "created_at"], name="notif_pending_idx", condition=Q(email_status="pending")
+            ),
+            models.Index(
+                fields=["sms_status", "created_at"], name="notif_sms_pending_idx", condition=Q(sms_status="pending")
+            ),
             models.Index(fields=["recipient", "-created_at"]),
         ]
 

@@ -41,7 +41,11 @@ def notify(
     if recipient is None:
         return None
     notification = Notification(
-        recipient=recipient, kind=kind, subject=str(subject)[:200], body=str(body), url=url,
+        recipient=recipient,
+        kind=kind,
+        subject=str(subject)[:200],
+        body=str(body),
+        url=url,
         dedupe_key=dedupe_key,
         email_status=DeliveryStatus.PENDING if recipient.email else DeliveryStatus.SKIPPED,
         sms_status=DeliveryStatus.PENDING if _wants_sms(recipient, sms) else DeliveryStatus.SKIPPED,

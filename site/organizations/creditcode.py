@@ -91,25 +91,19 @@ def find_error(code: str) -> CreditCodeError | None:
             % {"ch": kind, "dep": department},
         )
     if not code[2:8].isdigit():
-        return CreditCodeError(
-            "division", _("Characters 3–8 must be the six-digit administrative division code.")
-        )
+        return CreditCodeError("division", _("Characters 3–8 must be the six-digit administrative division code."))
     body, org_check = code[8:16], code[16]
     if org_check != organization_code_check(body):
         return CreditCodeError(
             "organization_code",
-            _(
-                "The embedded organization code (characters 9–17) fails its own check: "
-                "character 17 should be “%(ch)s”."
-            )
+            _("The embedded organization code (characters 9–17) fails its own check: character 17 should be “%(ch)s”.")
             % {"ch": organization_code_check(body)},
         )
     expected = check_character(code[:17])
     if code[17] != expected:
         return CreditCodeError(
             "check",
-            _("The last character (check digit) should be “%(ch)s”; please re-check the code.")
-            % {"ch": expected},
+            _("The last character (check digit) should be “%(ch)s”; please re-check the code.") % {"ch": expected},
         )
     return None
 

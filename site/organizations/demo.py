@@ -24,8 +24,10 @@ ORGANIZATIONS = [
     ("南岸区书香社区阅读会", OrganizationType.COMMUNITY),
 ]
 TYPE_DIGIT = {
-    OrganizationType.SOCIAL_GROUP: "1", OrganizationType.SOCIAL_SERVICE: "2",
-    OrganizationType.FOUNDATION: "3", OrganizationType.COMMUNITY: "9",
+    OrganizationType.SOCIAL_GROUP: "1",
+    OrganizationType.SOCIAL_SERVICE: "2",
+    OrganizationType.FOUNDATION: "3",
+    OrganizationType.COMMUNITY: "9",
 }
 
 
@@ -44,11 +46,13 @@ def seed(*, stdout) -> None:
         Organization.objects.get_or_create(
             name=name,
             defaults={
-                "credit_code": code, "org_type": org_type,
+                "credit_code": code,
+                "org_type": org_type,
                 "registered_on": datetime.date(2018 + index % 6, 1 + index % 12, 1 + index),
                 "legal_representative": "负责人" + str(index + 1),
                 "community": communities[index % len(communities)],
-                "annual_report_year": 2025, "annual_report_filed_on": datetime.date(2026, 5, 20),
+                "annual_report_year": 2025,
+                "annual_report_filed_on": datetime.date(2026, 5, 20),
                 "incubation_status": status,
                 "incubation_applied_on": datetime.date(2023, 3, 1),
                 "incubation_started_on": datetime.date(2023, 4, 1),

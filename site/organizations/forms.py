@@ -22,6 +22,7 @@ class DocumentUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
     title = forms.CharField(label=_("Title"), max_length=128)
     file = forms.FileField(
-        label=_("File"), validators=[validate_document_upload],
+        label=_("File"),
+        validators=[validate_document_upload],
         help_text=_("PDF, Office document or picture, at most 10 MB."),
     )

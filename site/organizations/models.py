@@ -27,7 +27,11 @@ class Organization(models.Model):
     name = models.CharField(_("name"), max_length=128, unique=True)
     # Community social organizations filed with the street office may have no code yet.
     credit_code = models.CharField(
-        _("unified social credit code"), max_length=18, unique=True, null=True, blank=True,
+        _("unified social credit code"),
+        max_length=18,
+        unique=True,
+        null=True,
+        blank=True,
         validators=[validate_credit_code],
         help_text=_("18 characters, as printed on the registration certificate."),
     )
@@ -36,8 +40,12 @@ class Organization(models.Model):
     legal_representative = models.CharField(_("legal representative"), max_length=64, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
     community = models.ForeignKey(
-        "places.Community", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="organizations", verbose_name=_("home community"),
+        "places.Community",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organizations",
+        verbose_name=_("home community"),
     )
     summary = models.TextField(_("summary"), blank=True)
     # Credit standing, as published by the registration authority.
@@ -111,8 +119,12 @@ class Station(models.Model):
     )
     name = models.CharField(_("name"), max_length=64, unique=True)
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="stations", verbose_name=_("run by"),
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stations",
+        verbose_name=_("run by"),
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
 

@@ -25,7 +25,9 @@ def organization_create(*, actor, **fields) -> Organization:
     organization = Organization(**fields)
     organization.full_clean()
     organization.save()
-    audit_record(actor=actor, action="organization.created", obj=organization, changes=snapshot(organization, PROFILE_FIELDS))
+    audit_record(
+        actor=actor, action="organization.created", obj=organization, changes=snapshot(organization, PROFILE_FIELDS)
+    )
     return organization
 
 
@@ -39,7 +41,9 @@ def organization_update_profile(*, actor, organization: Organization, **fields) 
         setattr(organization, name, value)
     organization.full_clean()
     organization.save()
-    audit_record(actor=actor, action="organization.updated", obj=organization, changes=diff(organization, before, PROFILE_FIELDS))
+    audit_record(
+        actor=actor, action="organization.updated", obj=organization, changes=diff(organization, before, PROFILE_FIELDS)
+    )
     return organization
 
 
@@ -56,14 +60,23 @@ def organization_incubation_move(*, actor, organization: Organization, target: s
         organization.incubation_graduated_on = day
     organization.full_clean()
     organization.save()
-    audit_record(actor=actor, action="organization.incubation", obj=organization, changes={"incubation_status": [previous, target]})
+    audit_record(
+        actor=actor,
+        action="organization.incubation",
+        obj=organization,
+        changes={"incubation_status": [previous, target]},
+    )
     return organization
 
 
 @transaction.atomic
-def organization_document_add(*, actor, organization: Organization, kind: str, title: str, file) -> OrganizationDocument:
+def organization_document_add(
+    *, actor, organization: Organization, kind: str, title: str, file
+) -> OrganizationDocument:
     document = OrganizationDocument(organization=organization, kind=kind, title=title, file=file, uploaded_by=actor)
     document.full_clean()
     document.save()
-    audit_record(actor=actor, action="organization.document_added", obj=organization, changes={"document": title, "kind": kind})
+    audit_record(
+        actor=actor, action="organization.document_added", obj=organization, changes={"document": title, "kind": kind}
+    )
     return document

@@ -48,8 +48,11 @@ def document_upload(request, pk):
     form = DocumentUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         services.organization_document_add(
-            actor=request.user, organization=organization, kind=form.cleaned_data["kind"],
-            title=form.cleaned_data["title"], file=form.cleaned_data["file"],
+            actor=request.user,
+            organization=organization,
+            kind=form.cleaned_data["kind"],
+            title=form.cleaned_data["title"],
+            file=form.cleaned_data["file"],
         )
         messages.success(request, _("The document is uploaded."))
         return redirect("organizations:detail", pk=pk)

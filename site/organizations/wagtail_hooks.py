@@ -14,9 +14,23 @@ class OrganizationViewSet(AuditedModelViewSet):
     list_filter = ["org_type", "incubation_status", "is_partner"]
     search_fields = ["name", "credit_code"]
     form_fields = [
-        "name", "credit_code", "org_type", "registered_on", "legal_representative", "address", "community",
-        "summary", "annual_report_year", "annual_report_filed_on", "abnormal_since", "seriously_dishonest_since",
-        "incubation_status", "incubation_applied_on", "incubation_started_on", "incubation_graduated_on", "is_partner",
+        "name",
+        "credit_code",
+        "org_type",
+        "registered_on",
+        "legal_representative",
+        "address",
+        "community",
+        "summary",
+        "annual_report_year",
+        "annual_report_filed_on",
+        "abnormal_since",
+        "seriously_dishonest_since",
+        "incubation_status",
+        "incubation_applied_on",
+        "incubation_started_on",
+        "incubation_graduated_on",
+        "is_partner",
     ]
     inspect_view_enabled = True
 

@@ -31,7 +31,8 @@ def seed(*, stdout) -> None:
                     for floor in range(1, 6):
                         for door in (1, 2):
                             household = Household(
-                                building=building, unit=f"{floor}-{door}",
+                                building=building,
+                                unit=f"{floor}-{door}",
                                 area_m2=Decimal(rng.randrange(5500, 13000)) / 100,
                             )
                             household.save()

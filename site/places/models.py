@@ -47,7 +47,9 @@ class Community(models.Model):
 
 
 class Compound(models.Model):
-    community = models.ForeignKey(Community, on_delete=models.PROTECT, related_name="compounds", verbose_name=_("community"))
+    community = models.ForeignKey(
+        Community, on_delete=models.PROTECT, related_name="compounds", verbose_name=_("community")
+    )
     name = models.CharField(_("name"), max_length=64)
 
     class Meta:
@@ -61,7 +63,9 @@ class Compound(models.Model):
 
 
 class Building(models.Model):
-    compound = models.ForeignKey(Compound, on_delete=models.PROTECT, related_name="buildings", verbose_name=_("compound"))
+    compound = models.ForeignKey(
+        Compound, on_delete=models.PROTECT, related_name="buildings", verbose_name=_("compound")
+    )
     name = models.CharField(_("name"), max_length=32)
 
     class Meta:
@@ -75,15 +79,21 @@ class Building(models.Model):
 
 
 class Household(models.Model):
-    building = models.ForeignKey(Building, on_delete=models.PROTECT, related_name="households", verbose_name=_("building"))
+    building = models.ForeignKey(
+        Building, on_delete=models.PROTECT, related_name="households", verbose_name=_("building")
+    )
     # Denormalised from building for electorate queries that must stay one indexed scan.
     compound = models.ForeignKey(Compound, on_delete=models.PROTECT, related_name="households", editable=False)
     community = models.ForeignKey(Community, on_delete=models.PROTECT, related_name="households", editable=False)
     unit = models.CharField(_("door number"), max_length=32)
     area_m2 = models.DecimalField(_("floor area (m²)"), max_digits=8, decimal_places=2, default=0)
     verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+", verbose_name=_("verified by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("verified by"),
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
 
@@ -116,10 +126,16 @@ class Household(models.Model):
 
 
 class HouseholdMember(models.Model):
-    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members", verbose_name=_("household"))
+    household = models.ForeignKey(
+        Household, on_delete=models.CASCADE, related_name="members", verbose_name=_("household")
+    )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="household_membership", verbose_name=_("account"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="household_membership",
+        verbose_name=_("account"),
     )
     name = models.CharField(_("name"), max_length=64)
     phone = models.CharField(_("mobile number"), max_length=20, blank=True)

@@ -27,11 +27,20 @@ def household_verify(*, actor, household: Household) -> Household:
 
 @transaction.atomic
 def household_member_add(
-    *, actor, household: Household, name: str, phone: str = "", identity_number: str = "",
-    user=None, is_voter: bool = False,
+    *,
+    actor,
+    household: Household,
+    name: str,
+    phone: str = "",
+    identity_number: str = "",
+    user=None,
+    is_voter: bool = False,
 ) -> HouseholdMember:
     member = HouseholdMember(
-        household=household, name=name, phone=phone, user=user,
+        household=household,
+        name=name,
+        phone=phone,
+        user=user,
         identity_hash=hash_identity_number(identity_number) if identity_number else "",
     )
     member.full_clean(exclude=["is_voter"])

@@ -8,7 +8,12 @@ from .models import Building, Community, Compound, District, Household, Street
 
 
 def _viewset(model_class, fields, icon="site", **extra):
-    attrs = {"model": model_class, "form_fields": fields, "icon": icon, "list_display": ["__str__", *extra.pop("list", [])]}
+    attrs = {
+        "model": model_class,
+        "form_fields": fields,
+        "icon": icon,
+        "list_display": ["__str__", *extra.pop("list", [])],
+    }
     attrs.update(extra)
     return type(f"{model_class.__name__}ViewSet", (AuditedModelViewSet,), attrs)
 
@@ -23,7 +28,9 @@ class PlacesGroup(ViewSetGroup):
         _viewset(Community, ["street", "name"], list=["street"], search_fields=["name"])("communities_admin"),
         _viewset(Compound, ["community", "name"], list=["community"], search_fields=["name"])("compounds_admin"),
         _viewset(Building, ["compound", "name"], list=["compound"])("buildings_admin"),
-        _viewset(Household, ["building", "unit", "area_m2"], icon="home", list=["area_m2", "verified_at"])("households_admin"),
+        _viewset(Household, ["building", "unit", "area_m2"], icon="home", list=["area_m2", "verified_at"])(
+            "households_admin"
+        ),
     )
 
 

@@ -13,7 +13,12 @@ pytestmark = pytest.mark.django_db
 def test_resident_signs_up_with_a_mobile_number(client):
     response = client.post(
         reverse("accounts:signup"),
-        {"phone": "+86 138 0013 8000", "full_name": "王小明", "password1": "Lantern-River-88", "password2": "Lantern-River-88"},
+        {
+            "phone": "+86 138 0013 8000",
+            "full_name": "王小明",
+            "password1": "Lantern-River-88",
+            "password2": "Lantern-River-88",
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(phone="13800138000")
@@ -34,7 +39,8 @@ def test_malformed_mobile_gets_a_clear_message(client, phone):
 
 def test_weak_password_is_refused_by_django_validators(client):
     response = client.post(
-        reverse("accounts:signup"), {"phone": "13800138000", "full_name": "王", "password1": "12345678", "password2": "12345678"}
+        reverse("accounts:signup"),
+        {"phone": "13800138000", "full_name": "王", "password1": "12345678", "password2": "12345678"},
     )
     assert response.status_code == 200
     assert not User.objects.exists()
@@ -56,16 +62,22 @@ def test_failed_logins_are_throttled_per_account(client):
     for _ in range(5):
         client.post(reverse("accounts:login"), {"username": user.phone, "password": "wrong"}, REMOTE_ADDR="10.0.0.1")
     # Even the right password is refused now, from another address too.
-    response = client.post(reverse("accounts:login"), {"username": user.phone, "password": PASSWORD}, REMOTE_ADDR="10.0.0.2")
+    response = client.post(
+        reverse("accounts:login"), {"username": user.phone, "password": PASSWORD}, REMOTE_ADDR="10.0.0.2"
+    )
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
 
 
 def test_failed_logins_are_throttled_per_address(client):
     for n in range(5):
-        client.post(reverse("accounts:login"), {"username": f"1390000000{n}", "password": "wrong"}, REMOTE_ADDR="10.0.0.9")
+        client.post(
+            reverse("accounts:login"), {"username": f"1390000000{n}", "password": "wrong"}, REMOTE_ADDR="10.0.0.9"
+        )
     user = ResidentFactory()
-    response = client.post(reverse("accounts:login"), {"username": user.phone, "password": PASSWORD}, REMOTE_ADDR="10.0.0.9")
+    response = client.post(
+        reverse("accounts:login"), {"username": user.phone, "password": PASSWORD}, REMOTE_ADDR="10.0.0.9"
+    )
     assert response.status_code == 429
 
 

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def data():
     org = OrganizationFactory(
-        name="益心社工", incubation_status="incubating", incubation_started_on=datetime.date(2024, 1, 1),
+        name="益心社工",
+        incubation_status="incubating",
+        incubation_started_on=datetime.date(2024, 1, 1),
         legal_representative="张三丰",
     )
     elder = CatalogProjectFactory(name="银龄食堂", organization=org, theme=Theme.ELDERLY, year=2021)
@@ -84,8 +86,15 @@ def keep_connection():
     signals.request_finished.connect(close_old_connections)
 
 
-@pytest.mark.parametrize("path", ["/api/v1/projects", "/api/v1/organizations", "/api/v1/projects/{project_id}",
-                                  "/api/v1/organizations/{organization_id}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/projects",
+        "/api/v1/organizations",
+        "/api/v1/projects/{project_id}",
+        "/api/v1/organizations/{organization_id}",
+    ],
+)
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(data, path, keep_connection):
     import schemathesis
     from django.core.wsgi import get_wsgi_application
@@ -98,7 +107,9 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(data, path, 
 
     @given(case=operation.as_strategy())
     @settings(
-        max_examples=25, deadline=None, database=None,
+        max_examples=25,
+        deadline=None,
+        database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
     def run(case):

@@ -48,7 +48,11 @@ def test_admin_offers_no_way_to_edit_or_delete(event):
     listing = client.get("/admin/audit_admin/")
     assert listing.status_code == 200
     assert client.get(f"/admin/audit_admin/inspect/{event.pk}/").status_code == 200
-    for url in (f"/admin/audit_admin/edit/{event.pk}/", f"/admin/audit_admin/delete/{event.pk}/", "/admin/audit_admin/new/"):
+    for url in (
+        f"/admin/audit_admin/edit/{event.pk}/",
+        f"/admin/audit_admin/delete/{event.pk}/",
+        "/admin/audit_admin/new/",
+    ):
         response = client.get(url)
         assert response.status_code in (302, 403, 404), url  # no such view, or refused
         response = client.post(url, {"action": "tampered"})
@@ -62,8 +66,14 @@ def test_admin_edits_of_organizations_are_audited():
     client = signed_in_client(admin)
     response = client.post(
         f"/admin/organizations_admin/edit/{organization.pk}/",
-        {"name": organization.name + "（改）", "credit_code": organization.credit_code, "org_type": organization.org_type,
-         "incubation_status": "none"},
+        {
+            "name": organization.name + "（改）",
+            "credit_code": organization.credit_code,
+            "org_type": organization.org_type,
+            "incubation_status": "none",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert AuditEvent.objects.filter(action="organization.updated", object_id=str(organization.pk), actor=admin).exists()
+    assert AuditEvent.objects.filter(
+        action="organization.updated", object_id=str(organization.pk), actor=admin
+    ).exists()

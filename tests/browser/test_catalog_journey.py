@@ -16,11 +16,18 @@ def test_filtered_list_is_shareable_and_works_on_a_phone(phone, browser, live_se
     sunshine = CommunityFactory(street=street, name="阳光社区")
     crane = CommunityFactory(street=other, name="白鹤社区")
     org = OrganizationFactory(name="南岸区乐龄为老服务中心")
-    CatalogProjectFactory(name="阳光社区长者食堂", community=sunshine, organization=org, theme=Theme.ELDERLY,
-                          year=2024, summary="为独居老人送餐")
+    CatalogProjectFactory(
+        name="阳光社区长者食堂",
+        community=sunshine,
+        organization=org,
+        theme=Theme.ELDERLY,
+        year=2024,
+        summary="为独居老人送餐",
+    )
     CatalogProjectFactory(name="阳光社区四点半课堂", community=sunshine, theme=Theme.YOUTH, year=2024)
-    CatalogProjectFactory(name="白鹤社区长者食堂", community=crane, theme=Theme.ELDERLY, year=2023,
-                          funding_source=FundingSource.PURCHASE)
+    CatalogProjectFactory(
+        name="白鹤社区长者食堂", community=crane, theme=Theme.ELDERLY, year=2023, funding_source=FundingSource.PURCHASE
+    )
 
     phone.goto(f"{live_server.url}/projects/")
     assert phone.locator(".project-row").count() == 3
@@ -67,13 +74,19 @@ def test_bureau_dashboard_draws_charts_that_link_to_the_list(desktop, live_serve
     street = StreetFactory(name="南坪街道")
     community = CommunityFactory(street=street, name="阳光社区")
     CatalogProjectFactory(name="长者食堂", community=community, theme=Theme.ELDERLY, year=2024)
-    CatalogProjectFactory(name="四点半课堂", community=community, theme=Theme.YOUTH, year=2024,
-                          funding_source=FundingSource.PURCHASE)
+    CatalogProjectFactory(
+        name="四点半课堂", community=community, theme=Theme.YOUTH, year=2024, funding_source=FundingSource.PURCHASE
+    )
     client = signed_in_client(make_user("bureau_officer"))
-    desktop.context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": live_server.url,
-    }])
+    desktop.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
     errors = []
     desktop.on("pageerror", lambda error: errors.append(str(error)))
     desktop.goto(f"{live_server.url}/dashboard/?year=2024")

@@ -9,8 +9,6 @@ from tests.factories import PASSWORD, ResidentFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-
-
 @pytest.fixture
 def site_with_resident():
     call_command("seed_demo", only=["cms"], stdout=open("/dev/null", "w"))

@@ -17,7 +17,9 @@ def test_trainee_journey(live_server, phone, desktop, shot, sign_in):
     from training.cohorts.models import ApplicationStatus, CohortQuestion, TraineeApplication, TrainingSession
 
     cohort = CohortFactory(title="社创营 浏览器测试班", capacity=10, require_assignments=False)
-    CohortQuestion.objects.create(cohort=cohort, prompt="你所在社区最想解决的一件小事是什么？", kind="long_text", required=True)
+    CohortQuestion.objects.create(
+        cohort=cohort, prompt="你所在社区最想解决的一件小事是什么？", kind="long_text", required=True
+    )
     operator = grant(UserFactory(full_name="孙运营"), "centre_operator")
     trainer = grant(UserFactory(full_name="郑导师"), "mentor")
     trainee = UserFactory(full_name="吴学员")
@@ -49,9 +51,14 @@ def test_trainee_journey(live_server, phone, desktop, shot, sign_in):
 
     # 3. Check in by QR: the trainer shows the code; the phone opens the URL it encodes.
     services.cohort_transition(actor=operator, cohort=cohort, target="running")
-    session = TrainingSession.objects.create(cohort=cohort, title="社区需求调研方法", trainer=trainer, place="孵化基地",
-                                             starts_at=now() - datetime.timedelta(minutes=5),
-                                             ends_at=now() + datetime.timedelta(hours=2))
+    session = TrainingSession.objects.create(
+        cohort=cohort,
+        title="社区需求调研方法",
+        trainer=trainer,
+        place="孵化基地",
+        starts_at=now() - datetime.timedelta(minutes=5),
+        ends_at=now() + datetime.timedelta(hours=2),
+    )
     sign_in(desktop, trainer.username, PASSWORD)
     desktop.goto(f"{live_server.url}/training/s/{session.pk}/qr/")
     checkin_url = desktop.get_attribute("img[data-checkin-url]", "data-checkin-url")

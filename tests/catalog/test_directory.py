@@ -42,8 +42,13 @@ def test_trained_members_come_from_valid_certificates_of_the_organization():
         application.organization = org if index < 2 else None
         application.save()
         Certificate.objects.create(
-            cohort=cohort, trainee=application.applicant, serial=f"C-{index}", verification_code=f"v{index}",
-            holder_name="x", hours=10, issued_on=datetime.date(2026, 6, 1),
+            cohort=cohort,
+            trainee=application.applicant,
+            serial=f"C-{index}",
+            verification_code=f"v{index}",
+            holder_name="x",
+            hours=10,
+            issued_on=datetime.date(2026, 6, 1),
         )
     response = Client().get(reverse("catalog:organizations"))
     assert [o.trained_members for o in response.context["organizations"]] == [2]

@@ -19,14 +19,37 @@ def projects():
     b = CommunityFactory(street=street_b, name="白鹤社区")
     org = OrganizationFactory(name="南岸区乐龄为老服务中心")
     return {
-        "elder": CatalogProjectFactory(name="银龄互助食堂", community=a, organization=org, year=2021,
-                                       theme=Theme.ELDERLY, amount_fen=8_000_000, summary="为独居老人送餐"),
-        "youth": CatalogProjectFactory(name="四点半课堂", community=b, year=2023, theme=Theme.YOUTH,
-                                       funding_source=FundingSource.PURCHASE, amount_fen=2_000_000,
-                                       status=ProjectStatus.COMPLETED),
-        "green": CatalogProjectFactory(name="Green corners", community=b, year=2025, theme=Theme.ENVIRONMENT,
-                                       funding_source=FundingSource.COMMUNITY_FUND, amount_fen=500_000),
-        "street_a": street_a, "street_b": street_b, "a": a, "b": b, "org": org,
+        "elder": CatalogProjectFactory(
+            name="银龄互助食堂",
+            community=a,
+            organization=org,
+            year=2021,
+            theme=Theme.ELDERLY,
+            amount_fen=8_000_000,
+            summary="为独居老人送餐",
+        ),
+        "youth": CatalogProjectFactory(
+            name="四点半课堂",
+            community=b,
+            year=2023,
+            theme=Theme.YOUTH,
+            funding_source=FundingSource.PURCHASE,
+            amount_fen=2_000_000,
+            status=ProjectStatus.COMPLETED,
+        ),
+        "green": CatalogProjectFactory(
+            name="Green corners",
+            community=b,
+            year=2025,
+            theme=Theme.ENVIRONMENT,
+            funding_source=FundingSource.COMMUNITY_FUND,
+            amount_fen=500_000,
+        ),
+        "street_a": street_a,
+        "street_b": street_b,
+        "a": a,
+        "b": b,
+        "org": org,
     }
 
 
@@ -96,8 +119,20 @@ def test_sort_and_pagination(projects):
 
 @pytest.mark.parametrize(
     "query",
-    ["year=abc", "street=999999", "organization=x", "amount_min=-5", "sort=bogus", "page=99999", "page=x",
-     "q=" + "长" * 500, "amount_max=1e400", "community=0", "q=%00", "theme=nope"],
+    [
+        "year=abc",
+        "street=999999",
+        "organization=x",
+        "amount_min=-5",
+        "sort=bogus",
+        "page=99999",
+        "page=x",
+        "q=" + "长" * 500,
+        "amount_max=1e400",
+        "community=0",
+        "q=%00",
+        "theme=nope",
+    ],
 )
 def test_bad_parameters_never_500(projects, query):
     response = Client().get(reverse("catalog:index") + "?" + query)

@@ -15,8 +15,13 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return (User.objects.count(), Organization.objects.count(), Station.objects.count(), Community.objects.count(),
-            Household.objects.count())
+    return (
+        User.objects.count(),
+        Organization.objects.count(),
+        Station.objects.count(),
+        Community.objects.count(),
+        Household.objects.count(),
+    )
 
 
 def test_seed_demo_is_idempotent_and_shaped_like_the_documents():
@@ -28,7 +33,16 @@ def test_seed_demo_is_idempotent_and_shaped_like_the_documents():
     assert Organization.objects.count() == 13 and Station.objects.count() == 13 and Community.objects.count() == 13
     assert Household.objects.count() >= 300
     text = out.getvalue()
-    for role in ("resident", "community_worker", "org_owner", "reviewer", "bureau_officer", "centre_operator", "trainee", "mentor"):
+    for role in (
+        "resident",
+        "community_worker",
+        "org_owner",
+        "reviewer",
+        "bureau_officer",
+        "centre_operator",
+        "trainee",
+        "mentor",
+    ):
         assert role in text
     assert all(org.credit_code and len(org.credit_code) == 18 for org in Organization.objects.all())
 

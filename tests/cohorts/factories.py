@@ -88,15 +88,19 @@ class SessionFactory(factory.django.DjangoModelFactory):
 def past_sessions(cohort, count: int, *, hours: int = 2):
     start = now() - datetime.timedelta(days=count + 1)
     return [
-        SessionFactory(cohort=cohort, starts_at=start + datetime.timedelta(days=i),
-                       ends_at=start + datetime.timedelta(days=i, hours=hours))
+        SessionFactory(
+            cohort=cohort,
+            starts_at=start + datetime.timedelta(days=i),
+            ends_at=start + datetime.timedelta(days=i, hours=hours),
+        )
         for i in range(count)
     ]
 
 
 def mark(session, user, status="present"):
-    return Attendance.objects.create(session=session, trainee=user, status=status, source=AttendanceSource.TRAINER,
-                                     marked_at=now())
+    return Attendance.objects.create(
+        session=session, trainee=user, status=status, source=AttendanceSource.TRAINER, marked_at=now()
+    )
 
 
 class AssignmentFactory(factory.django.DjangoModelFactory):

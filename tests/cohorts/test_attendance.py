@@ -163,7 +163,11 @@ def test_trainees_at_risk_are_warned_before_it_is_too_late():
     cohort = CohortFactory(status=CohortStatus.RUNNING)
     held = past_sessions(cohort, 2)
     for _ in range(8):  # ten sessions in all, eight still to come
-        SessionFactory(cohort=cohort, starts_at=now() + datetime.timedelta(days=3), ends_at=now() + datetime.timedelta(days=3, hours=2))
+        SessionFactory(
+            cohort=cohort,
+            starts_at=now() + datetime.timedelta(days=3),
+            ends_at=now() + datetime.timedelta(days=3, hours=2),
+        )
     steady, wobbly = enrolled(cohort).applicant, enrolled(cohort).applicant
     for session in held:
         mark(session, steady, "present")

@@ -55,8 +55,9 @@ def test_exactly_eighty_percent_completes_and_just_below_does_not():
 
 
 def test_weights_count_late_and_excused_and_unmarked_as_absent():
-    cohort, sessions = cohort_with_sessions(4, require_assignments=False, require_capstone=False,
-                                            late_weight=Decimal("0.5"), excused_weight=Decimal("0.5"))
+    cohort, sessions = cohort_with_sessions(
+        4, require_assignments=False, require_capstone=False, late_weight=Decimal("0.5"), excused_weight=Decimal("0.5")
+    )
     user = enrolled(cohort).applicant
     attend(sessions, user, ["present", "late", "excused", None])
     result = selectors.completion_for(cohort, user)
@@ -96,8 +97,9 @@ def test_deadline_and_individual_extension(freeze):
     assignment = AssignmentFactory(cohort=cohort, due_at=now() - datetime.timedelta(hours=1))
     with pytest.raises(ValidationError, match="extension"):
         services.submission_save(actor=user, assignment=assignment, body="late")
-    services.extension_grant(actor=None, assignment=assignment, trainee=user, due_at=now() + datetime.timedelta(days=1),
-                             reason="家中有事")
+    services.extension_grant(
+        actor=None, assignment=assignment, trainee=user, due_at=now() + datetime.timedelta(days=1), reason="家中有事"
+    )
     assert services.submission_save(actor=user, assignment=assignment, body="ok").pk
     with pytest.raises(ValidationError):
         services.submission_save(actor=other, assignment=assignment, body="late")
@@ -129,8 +131,10 @@ def test_issuing_locks_the_rules_and_changes_are_refused_after(make_user):
         cohort.full_clean()
     # And over HTTP.
     operator = make_user("centre_operator")
-    response = signed_in_client(operator).post(reverse("cohorts:rules", kwargs={"pk": cohort.pk}), {
-        "min_attendance_share": "0.50", "late_weight": "0.75", "excused_weight": "0.50", "require_capstone": "on"})
+    response = signed_in_client(operator).post(
+        reverse("cohorts:rules", kwargs={"pk": cohort.pk}),
+        {"min_attendance_share": "0.50", "late_weight": "0.75", "excused_weight": "0.50", "require_capstone": "on"},
+    )
     assert response.status_code == 400
     cohort.refresh_from_db()
     assert cohort.min_attendance_share == Decimal("0.70")
@@ -165,18 +169,27 @@ def test_certificate_pdf_verification_and_revocation(make_user, django_capture_o
     certificate = services.certificate_issue(actor=None, cohort=cohort, trainee=user)
     pdf = signed_in_client(user).get(reverse("cohorts:certificate_pdf", kwargs={"code": certificate.verification_code}))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-    assert signed_in_client(UserFactory()).get(
-        reverse("cohorts:certificate_pdf", kwargs={"code": certificate.verification_code})).status_code == 403
+    assert (
+        signed_in_client(UserFactory())
+        .get(reverse("cohorts:certificate_pdf", kwargs={"code": certificate.verification_code}))
+        .status_code
+        == 403
+    )
     public = signed_in_client(None).get(reverse("cohorts:verify", kwargs={"code": certificate.verification_code}))
     assert 'data-status="valid"' in public.content.decode()
     assert user.full_name not in public.content.decode()  # masked on the public page
     operator = make_user("centre_operator")
     with django_capture_on_commit_callbacks(execute=True):  # the page cache is emptied on commit
         response = signed_in_client(operator).post(
-            reverse("cohorts:certificate_revoke", kwargs={"pk": certificate.pk}), {"reason": "培训记录造假"})
+            reverse("cohorts:certificate_revoke", kwargs={"pk": certificate.pk}), {"reason": "培训记录造假"}
+        )
     assert response.status_code == 302
     certificate.refresh_from_db()
-    assert (certificate.status, certificate.revoked_by, certificate.revoke_reason) == ("revoked", operator, "培训记录造假")
+    assert (certificate.status, certificate.revoked_by, certificate.revoke_reason) == (
+        "revoked",
+        operator,
+        "培训记录造假",
+    )
     assert AuditEvent.objects.filter(action="certificate.revoked", reason="培训记录造假").exists()
     public = signed_in_client(None).get(reverse("cohorts:verify", kwargs={"code": certificate.verification_code}))
     assert 'data-status="revoked"' in public.content.decode()
@@ -188,8 +201,9 @@ def test_hours_ledger_per_registration_period(freeze):
     user = enrolled(cohort).applicant
     attend(sessions, user, ["present", "present"])
     today = now().date()
-    profile = SocialWorkerProfile.objects.create(user=user, level="assistant",
-                                                 registered_on=today.replace(year=today.year - 5))
+    profile = SocialWorkerProfile.objects.create(
+        user=user, level="assistant", registered_on=today.replace(year=today.year - 5)
+    )
     services.certificate_issue(actor=None, cohort=cohort, trainee=user)
     period = selectors.hours_period(profile, today=today)
     # registered five years ago: the second 3-year period is the current one
@@ -216,8 +230,9 @@ def test_outcome_check_ins_at_six_and_twelve_months(freeze):
     later = datetime.datetime.combine(six.due_on, datetime.time(12), tzinfo=datetime.UTC)
     with freeze(later):
         assert services.outcome_checkins_remind() == 1
-        services.outcome_checkin_answer(actor=user, checkin=six, still_active=True, projects_led=2,
-                                        funding_won_fen=5_000_000)
+        services.outcome_checkin_answer(
+            actor=user, checkin=six, still_active=True, projects_led=2, funding_won_fen=5_000_000
+        )
         assert services.outcome_checkins_remind() == 0
     six.refresh_from_db()
     assert six.projects_led == 2 and six.answered_at

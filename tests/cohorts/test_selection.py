@@ -37,17 +37,29 @@ def test_draft_then_submit_with_typed_answers():
     text = QuestionFactory(cohort=cohort, kind="long_text")
     years = QuestionFactory(cohort=cohort, kind="number", prompt="从业年限")
     user = UserFactory()
-    draft = services.application_save(actor=user, cohort=cohort, background="community_worker",
-                                      answers={str(text.pk): "想学习项目设计"}, submit=False)
+    draft = services.application_save(
+        actor=user, cohort=cohort, background="community_worker", answers={str(text.pk): "想学习项目设计"}, submit=False
+    )
     assert draft.status == A.DRAFT
     with pytest.raises(ValidationError, match="从业年限"):
-        services.application_save(actor=user, cohort=cohort, background="community_worker",
-                                  answers={str(text.pk): "x"}, submit=True)
+        services.application_save(
+            actor=user, cohort=cohort, background="community_worker", answers={str(text.pk): "x"}, submit=True
+        )
     with pytest.raises(ValidationError, match="number"):
-        services.application_save(actor=user, cohort=cohort, background="community_worker",
-                                  answers={str(text.pk): "x", str(years.pk): "three"}, submit=True)
-    submitted = services.application_save(actor=user, cohort=cohort, background="community_worker",
-                                          answers={str(text.pk): "x", str(years.pk): "3"}, submit=True)
+        services.application_save(
+            actor=user,
+            cohort=cohort,
+            background="community_worker",
+            answers={str(text.pk): "x", str(years.pk): "three"},
+            submit=True,
+        )
+    submitted = services.application_save(
+        actor=user,
+        cohort=cohort,
+        background="community_worker",
+        answers={str(text.pk): "x", str(years.pk): "3"},
+        submit=True,
+    )
     assert submitted.pk == draft.pk and submitted.status == A.SUBMITTED
     with pytest.raises(ValidationError, match="no longer be changed"):
         services.application_save(actor=user, cohort=cohort, background="community_worker", answers={}, submit=False)
@@ -64,20 +76,30 @@ def test_youth_camp_graduates_team_leaders_or_up_to_the_age_limit():
     today = now().date()
     young = today.replace(year=today.year - 30)
     old = today.replace(year=today.year - 40)
-    assert services.application_save(actor=UserFactory(), cohort=cohort, background="team_leader", answers={},
-                                     submit=True).status == A.SUBMITTED
-    assert services.application_save(actor=UserFactory(), cohort=cohort, background="young_founder",
-                                     birth_date=young, answers={}, submit=True).status == A.SUBMITTED
+    assert (
+        services.application_save(
+            actor=UserFactory(), cohort=cohort, background="team_leader", answers={}, submit=True
+        ).status
+        == A.SUBMITTED
+    )
+    assert (
+        services.application_save(
+            actor=UserFactory(), cohort=cohort, background="young_founder", birth_date=young, answers={}, submit=True
+        ).status
+        == A.SUBMITTED
+    )
     with pytest.raises(ValidationError, match="35"):
-        services.application_save(actor=UserFactory(), cohort=cohort, background="young_founder", birth_date=old,
-                                  answers={}, submit=True)
+        services.application_save(
+            actor=UserFactory(), cohort=cohort, background="young_founder", birth_date=old, answers={}, submit=True
+        )
 
 
 def test_closed_cohort_refuses_applications():
     cohort = CohortFactory(status=CohortStatus.SELECTION)
     with pytest.raises(ValidationError, match="closed"):
-        services.application_save(actor=UserFactory(), cohort=cohort, background="community_worker", answers={},
-                                  submit=False)
+        services.application_save(
+            actor=UserFactory(), cohort=cohort, background="community_worker", answers={}, submit=False
+        )
 
 
 # ---- review and ranking ----------------------------------------------------------------------------
@@ -89,15 +111,19 @@ def test_weighted_rubric_review_and_conflict():
     c2 = CriterionFactory(cohort=cohort, weight=1, max_score=5)
     application = ApplicationFactory(cohort=cohort)
     reviewer = grant(UserFactory(), "reviewer")
-    review = services.application_review_save(reviewer=reviewer, application=application,
-                                              scores={str(c1.pk): 8, str(c2.pk): 5})
+    review = services.application_review_save(
+        reviewer=reviewer, application=application, scores={str(c1.pk): 8, str(c2.pk): 5}
+    )
     # (8*2 + 5*1) / (10*2 + 5*1) = 21/25
     assert review.total == pytest.approx(84)
     with pytest.raises(ValidationError, match="0 to 5"):
-        services.application_review_save(reviewer=reviewer, application=application, scores={str(c1.pk): 8, str(c2.pk): 6})
+        services.application_review_save(
+            reviewer=reviewer, application=application, scores={str(c1.pk): 8, str(c2.pk): 6}
+        )
     other = grant(UserFactory(), "reviewer")
-    conflicted = services.application_review_save(reviewer=other, application=application, scores={}, conflict=True,
-                                                  conflict_reason="同事")
+    conflicted = services.application_review_save(
+        reviewer=other, application=application, scores={}, conflict=True, conflict_reason="同事"
+    )
     assert conflicted.total is None
     with pytest.raises(ValidationError, match="conflict"):
         services.application_review_save(reviewer=other, application=application, scores={str(c1.pk): 1, str(c2.pk): 1})
@@ -112,7 +138,11 @@ def test_rank_by_average_score_excluding_conflicts_then_manual_order():
     services.application_review_save(reviewer=r1, application=high, scores={str(criterion.pk): 9})
     services.application_review_save(reviewer=r2, application=low, scores={}, conflict=True)
     assert services.applications_rank(actor=None, cohort=cohort) == [high.pk, low.pk, unreviewed.pk]
-    assert services.applications_rank(actor=None, cohort=cohort, order=[unreviewed.pk]) == [unreviewed.pk, high.pk, low.pk]
+    assert services.applications_rank(actor=None, cohort=cohort, order=[unreviewed.pk]) == [
+        unreviewed.pk,
+        high.pk,
+        low.pk,
+    ]
     assert ApplicationReview.objects.filter(application=low, conflict=False).count() == 1
 
 
@@ -124,8 +154,12 @@ def test_bulk_offer_respects_capacity_and_sends_templated_messages():
     apps = [ApplicationFactory(cohort=cohort) for _ in range(3)]
     with pytest.raises(ValidationError, match="Only 2 places"):
         services.applications_decide(actor=None, cohort=cohort, application_ids=[a.pk for a in apps], decision="offer")
-    assert services.applications_decide(actor=None, cohort=cohort, application_ids=[a.pk for a in apps[:2]],
-                                        decision="offer") == 2
+    assert (
+        services.applications_decide(
+            actor=None, cohort=cohort, application_ids=[a.pk for a in apps[:2]], decision="offer"
+        )
+        == 2
+    )
     first = apps[0]
     first.refresh_from_db()
     assert first.status == A.OFFERED

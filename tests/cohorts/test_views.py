@@ -68,8 +68,15 @@ def test_dashboard_people_trained_by_program_and_year():
     cohort = CohortFactory(status=CohortStatus.COMPLETED)
     youth = CohortFactory(status=CohortStatus.COMPLETED, program=ProgramKind.YOUTH_INNOVATION)
     for index, (c, user) in enumerate([(cohort, UserFactory()), (cohort, UserFactory()), (youth, UserFactory())]):
-        Certificate.objects.create(cohort=c, trainee=user, serial=f"T-{index}", verification_code=f"code{index}",
-                                   holder_name="x", hours=10, issued_on=datetime.date(2026, 6, 1))
+        Certificate.objects.create(
+            cohort=c,
+            trainee=user,
+            serial=f"T-{index}",
+            verification_code=f"code{index}",
+            holder_name="x",
+            hours=10,
+            issued_on=datetime.date(2026, 6, 1),
+        )
     figure = next(f for f in figures() if f.key == "training.people_trained")
     value = figure.compute(DashboardFilters())
     assert value.value == 3 and len(value.breakdown) == 2
@@ -87,8 +94,13 @@ def test_personal_links_for_trainees_and_mentors(make_user):
 def test_study_club_open_enrolment_up_to_capacity():
     club = CohortFactory(program=ProgramKind.STUDY_CLUB, status=CohortStatus.RUNNING)
     host = OrganizationFactory()
-    session = SessionFactory(cohort=club, capacity=2, host_organization=host,
-                             starts_at=now() + datetime.timedelta(days=2), ends_at=now() + datetime.timedelta(days=2, hours=2))
+    session = SessionFactory(
+        cohort=club,
+        capacity=2,
+        host_organization=host,
+        starts_at=now() + datetime.timedelta(days=2),
+        ends_at=now() + datetime.timedelta(days=2, hours=2),
+    )
     first, second, third = UserFactory(), UserFactory(), UserFactory()
     response = signed_in_client(first).post(reverse("cohorts:session_enrol", kwargs={"pk": session.pk}))
     assert response.status_code == 302
@@ -102,7 +114,10 @@ def test_study_club_open_enrolment_up_to_capacity():
     url = reverse("cohorts:session_note_add", kwargs={"pk": session.pk})
     assert signed_in_client(first).post(url, {"body": "做法：先议事后认领"}).status_code == 302
     assert signed_in_client(third).post(url, {"body": "x"}).status_code == 403
-    assert "先议事后认领" in signed_in_client(second).get(reverse("cohorts:session", kwargs={"pk": session.pk})).content.decode()
+    assert (
+        "先议事后认领"
+        in signed_in_client(second).get(reverse("cohorts:session", kwargs={"pk": session.pk})).content.decode()
+    )
 
 
 def test_accepted_capstone_becomes_a_draft_grant_application(make_user):
@@ -125,8 +140,13 @@ def test_accepted_capstone_becomes_a_draft_grant_application(make_user):
     client.post(url, {"round": open_round.pk})
     capstone.refresh_from_db()
     application = capstone.application
-    assert (application.round, application.organization, application.project_name, application.amount_fen,
-            application.status) == (open_round, organization, capstone.title, capstone.budget_fen, "draft")
+    assert (
+        application.round,
+        application.organization,
+        application.project_name,
+        application.amount_fen,
+        application.status,
+    ) == (open_round, organization, capstone.title, capstone.budget_fen, "draft")
     assert application.capstone.cohort == cohort  # the link back to the cohort
     with pytest.raises(ValidationError, match="already"):
         services.capstone_to_application(actor=operator, capstone=capstone, round=open_round)
@@ -136,8 +156,9 @@ def test_capstone_without_organization_is_refused():
     cohort = CohortFactory(status=CohortStatus.RUNNING)
     capstone = CapstoneFactory(cohort=cohort, status="accepted")
     with pytest.raises(ValidationError, match="organization"):
-        services.capstone_to_application(actor=None, capstone=capstone,
-                                         round=Round.objects.create(title="r", status="open"))
+        services.capstone_to_application(
+            actor=None, capstone=capstone, round=Round.objects.create(title="r", status="open")
+        )
     assert Organization.objects.count() >= 0
 
 

@@ -31,9 +31,15 @@ def test_healthz_names_the_failing_part(client, monkeypatch):
 
 
 def _run(args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     environment.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **env})
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_production_refuses_to_start_without_secret_key():
@@ -47,5 +53,7 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 
 def test_deploy_check_is_clean():
-    result = _run(["check", "--deploy", "--fail-level", "WARNING"], SECRET_KEY="q8$" + "k2Zp9!xV" * 8, ALLOWED_HOSTS="example.org")
+    result = _run(
+        ["check", "--deploy", "--fail-level", "WARNING"], SECRET_KEY="q8$" + "k2Zp9!xV" * 8, ALLOWED_HOSTS="example.org"
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -19,7 +19,9 @@ def home():
     home.save_revision().publish()
     from wagtail.models import Site
 
-    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "testserver", "port": 80})
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"root_page": home, "hostname": "testserver", "port": 80}
+    )
     return home
 
 

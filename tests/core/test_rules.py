@@ -23,7 +23,9 @@ def test_mask_phone(raw, masked):
     assert mask_phone(raw) == masked
 
 
-@pytest.mark.parametrize(("raw", "masked"), [("张三明", "张*明"), ("张三", "张*"), ("欧阳小明", "欧**明"), ("张", "张")])
+@pytest.mark.parametrize(
+    ("raw", "masked"), [("张三明", "张*明"), ("张三", "张*"), ("欧阳小明", "欧**明"), ("张", "张")]
+)
 def test_mask_name(raw, masked):
     assert mask_name(raw) == masked
 

@@ -70,12 +70,16 @@ def test_bad_filters_do_not_break_the_page(client_for):
     assert response.status_code == 200
 
 
-def test_figures_are_cached_until_the_next_committed_change(projects, client_for, community, django_capture_on_commit_callbacks):
+def test_figures_are_cached_until_the_next_committed_change(
+    projects, client_for, community, django_capture_on_commit_callbacks
+):
     client, _ = client_for("bureau_officer")
 
     def count():
         response = client.get(reverse("dashboard:index"), {"community": community.pk})
-        return {c["figure"].key: c for g in response.context["groups"] for c in g["cards"]}["catalog.projects"]["value"].value
+        return {c["figure"].key: c for g in response.context["groups"] for c in g["cards"]}["catalog.projects"][
+            "value"
+        ].value
 
     assert count() == 1
     with django_capture_on_commit_callbacks(execute=True):

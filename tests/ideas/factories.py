@@ -23,7 +23,12 @@ def make_call(*, title="2026 V益案", communities=(), days_open=30, **dates) ->
     values.update(dates)
     site = Site.objects.filter(is_default_site=True).first()
     root = site.root_page if site else Page.get_first_root_node()
-    page = IdeaCall(title=title, slug=f"call-{IdeaCall.objects.count() + 1}-{title.encode().hex()[:8]}", theme="微心愿 微改造", **values)
+    page = IdeaCall(
+        title=title,
+        slug=f"call-{IdeaCall.objects.count() + 1}-{title.encode().hex()[:8]}",
+        theme="微心愿 微改造",
+        **values,
+    )
     root.add_child(instance=page)
     page.save_revision().publish()
     if communities:

@@ -20,8 +20,14 @@ pytestmark = pytest.mark.django_db
 
 def _data(community, call, **extra):
     return {
-        "call": call.pk, "title": "加装路灯", "problem": "晚上太黑", "solution": "装灯",
-        "category": "safety", "community": community.pk, "action": "submit", **extra,
+        "call": call.pk,
+        "title": "加装路灯",
+        "problem": "晚上太黑",
+        "solution": "装灯",
+        "category": "safety",
+        "community": community.pk,
+        "action": "submit",
+        **extra,
     }
 
 
@@ -87,7 +93,8 @@ def test_closed_call_refuses_submission_but_keeps_nothing_half_saved(resident, c
     past = today() - datetime.timedelta(days=100)
     closed = make_call(
         title="往期",
-        collection_opens=past, collection_closes=past + datetime.timedelta(days=10),
+        collection_opens=past,
+        collection_closes=past + datetime.timedelta(days=10),
     )
     response = signed_in_client(resident).post(reverse("ideas:new"), _data(community, closed))
     assert response.status_code == 200

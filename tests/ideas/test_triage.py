@@ -57,8 +57,9 @@ def test_referral_becomes_overdue_by_the_clock_and_reminds_once_a_day(worker, id
     assert referral.state() == ReferralState.PENDING
     later = referral.due_on + datetime.timedelta(days=1)
     assert referral.state(on=later) == ReferralState.OVERDUE
-    with mock.patch("grants.ideas.services.today", return_value=later), mock.patch(
-        "grants.ideas.selectors.today", return_value=later
+    with (
+        mock.patch("grants.ideas.services.today", return_value=later),
+        mock.patch("grants.ideas.selectors.today", return_value=later),
     ):
         assert services.referrals_remind_overdue() == 1
         assert services.referrals_remind_overdue() == 0  # once per referral per day
@@ -95,7 +96,10 @@ def test_small_private_merge_reject(worker, community, resident, call):
     _post(worker, private, decision="private", guidance="请联系物业公司维修", **COMMON)
     private.refresh_from_db()
     assert private.status == IdeaStatus.PRIVATE and private.closed_at is not None
-    assert "请联系物业公司维修" in signed_in_client(resident).get(reverse("ideas:detail", args=[private.pk])).content.decode()
+    assert (
+        "请联系物业公司维修"
+        in signed_in_client(resident).get(reverse("ideas:detail", args=[private.pk])).content.decode()
+    )
 
     duplicate = make_idea(community, author=resident, call=call, title="重复")
     _post(worker, duplicate, decision="merged", into=small.pk, reason="与小事重复")
@@ -159,8 +163,13 @@ def test_station_staff_enter_paper_idea(worker, community, call):
     response = client.post(
         reverse("ideas:enter"),
         {
-            "call": call.pk, "title": "院坝会：修缮晾衣架", "problem": "晾衣架坏了", "solution": "统一更换",
-            "category": "surroundings", "community": community.pk, "on_behalf_of": "3栋2-1 王阿姨",
+            "call": call.pk,
+            "title": "院坝会：修缮晾衣架",
+            "problem": "晾衣架坏了",
+            "solution": "统一更换",
+            "category": "surroundings",
+            "community": community.pk,
+            "on_behalf_of": "3栋2-1 王阿姨",
         },
     )
     assert response.status_code == 302
@@ -181,7 +190,14 @@ def test_outreach_event_recorded(worker, call, station):
 
     response = signed_in_client(worker).post(
         reverse("ideas:event_new"),
-        {"call": call.pk, "station": station.pk, "held_on": "2026-11-01", "place": "院坝", "attendance": 40, "ideas_collected": 12},
+        {
+            "call": call.pk,
+            "station": station.pk,
+            "held_on": "2026-11-01",
+            "place": "院坝",
+            "attendance": 40,
+            "ideas_collected": 12,
+        },
     )
     assert response.status_code == 302
     assert OutreachEvent.objects.get().recorded_by == worker
@@ -198,8 +214,13 @@ def test_small_idea_page_links_its_household_ballot(worker, community, call):
     first = make_idea(community, call=call, title="加装座椅", status=IdeaStatus.SMALL)
     second = make_idea(community, call=call, title="修缮凉亭", status=IdeaStatus.SMALL)
     ballot = ballot_create(
-        actor=worker, title="选哪个小事", question="请选择", community=community, kind="choice",
-        opens_at=timezone.now() + dt.timedelta(hours=1), closes_at=timezone.now() + dt.timedelta(days=3),
+        actor=worker,
+        title="选哪个小事",
+        question="请选择",
+        community=community,
+        kind="choice",
+        opens_at=timezone.now() + dt.timedelta(hours=1),
+        closes_at=timezone.now() + dt.timedelta(days=3),
         ideas=[first, second],
     )
     url = reverse("ideas:detail", args=[first.pk])

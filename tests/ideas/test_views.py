@@ -60,7 +60,9 @@ def test_draft_is_kept_private_and_editable_then_submitted(resident, community, 
     assert signed_in_client(None).get(reverse("ideas:detail", args=[idea.pk])).status_code == 404
     assert client.get(reverse("ideas:detail", args=[idea.pk])).status_code == 200
     assert "小区门口" in client.get(reverse("ideas:mine")).content.decode()
-    response = client.post(reverse("ideas:edit", args=[idea.pk]), _form(community, call, title="改过的标题", action="draft"))
+    response = client.post(
+        reverse("ideas:edit", args=[idea.pk]), _form(community, call, title="改过的标题", action="draft")
+    )
     assert response.status_code == 302
     idea.refresh_from_db()
     assert idea.title == "改过的标题" and idea.status == IdeaStatus.DRAFT
@@ -158,7 +160,9 @@ def test_feedback_after_close(idea, resident):
 def test_call_page_shows_phase_and_totals(call, community, station):
     from grants.ideas.models import OutreachEvent
 
-    OutreachEvent.objects.create(call=call, station=station, held_on=call.collection_opens, place="院坝", attendance=30, ideas_collected=5)
+    OutreachEvent.objects.create(
+        call=call, station=station, held_on=call.collection_opens, place="院坝", attendance=30, ideas_collected=5
+    )
     make_idea(community, call=call, status=IdeaStatus.ADOPTED)
     response = signed_in_client(None).get(call.url)
     body = response.content.decode()

@@ -33,17 +33,31 @@ def setup(ctx):
     capstone = CapstoneFactory(cohort=cohort, trainee=trainee, status="submitted")
     mentor = grant(UserFactory(), "mentor")
     pairing = MentorAssignment.objects.create(cohort=cohort, mentor=mentor, trainee=trainee)
-    certificate = Certificate.objects.create(cohort=cohort, trainee=trainee, serial="YC-2026-90001",
-                                             verification_code="matrix-code-0001", holder_name="吴学员", hours=2,
-                                             issued_on=now().date())
+    certificate = Certificate.objects.create(
+        cohort=cohort,
+        trainee=trainee,
+        serial="YC-2026-90001",
+        verification_code="matrix-code-0001",
+        holder_name="吴学员",
+        hours=2,
+        issued_on=now().date(),
+    )
     checkin = OutcomeCheckin.objects.create(certificate=certificate, months=6, due_on=now().date())
     club = CohortFactory(status="running", program="study_club", capacity=100)
     club_session = SessionFactory(cohort=club, capacity=100)
     ctx.update(
-        training_open_cohort=open_cohort, training_cohort=cohort, training_session=session,
-        training_application=application, training_submitted=submitted, training_assignment=assignment,
-        training_submission=submission, training_capstone=capstone, training_pairing=pairing,
-        training_certificate=certificate, training_checkin=checkin, training_club_session=club_session,
+        training_open_cohort=open_cohort,
+        training_cohort=cohort,
+        training_session=session,
+        training_application=application,
+        training_submitted=submitted,
+        training_assignment=assignment,
+        training_submission=submission,
+        training_capstone=capstone,
+        training_pairing=pairing,
+        training_certificate=certificate,
+        training_checkin=checkin,
+        training_club_session=club_session,
         training_trainee=trainee,
     )
 
@@ -66,7 +80,9 @@ CASES = [
     Case("cohorts:mine", SIGNED_IN),
     Case("cohorts:hours", SIGNED_IN),
     Case("cohorts:apply", SIGNED_IN, kwargs=_pk("training_open_cohort")),
-    Case("cohorts:checkin", SIGNED_IN, kwargs=lambda ctx: {"session_pk": ctx["training_session"].pk, "token": "x" * 24}),
+    Case(
+        "cohorts:checkin", SIGNED_IN, kwargs=lambda ctx: {"session_pk": ctx["training_session"].pk, "token": "x" * 24}
+    ),
     Case("cohorts:session_enrol", SIGNED_IN, kwargs=_pk("training_club_session"), method="post"),
     # The applicant's or trainee's own things
     Case("cohorts:application", NOBODY, kwargs=_pk("training_application")),
@@ -74,7 +90,9 @@ CASES = [
     Case("cohorts:capstone", NOBODY, kwargs=lambda ctx: {"cohort_pk": ctx["training_cohort"].pk}),
     Case("cohorts:feedback", NOBODY, kwargs=COHORT),
     Case("cohorts:outcome", NOBODY, kwargs=_pk("training_checkin")),
-    Case("cohorts:certificate_pdf", OPERATOR, kwargs=lambda ctx: {"code": ctx["training_certificate"].verification_code}),
+    Case(
+        "cohorts:certificate_pdf", OPERATOR, kwargs=lambda ctx: {"code": ctx["training_certificate"].verification_code}
+    ),
     Case("cohorts:session_note_add", OPERATOR, kwargs=SESSION, method="post", data=lambda ctx: {"body": "笔记"}),
     Case("cohorts:session_material_add", OPERATOR, kwargs=SESSION),
     Case("cohorts:assignment", OPERATOR, kwargs=_pk("training_assignment")),
@@ -96,8 +114,11 @@ CASES = [
     Case("cohorts:rank", OPERATOR, kwargs=COHORT, method="post"),
     Case("cohorts:decide", OPERATOR, kwargs=COHORT, method="post"),
     Case("cohorts:mentor_assign", OPERATOR, kwargs=COHORT, method="post"),
-    Case("cohorts:attendance_correct", OPERATOR,
-         kwargs=lambda ctx: {"pk": ctx["training_session"].pk, "trainee_pk": ctx["training_trainee"].pk}),
+    Case(
+        "cohorts:attendance_correct",
+        OPERATOR,
+        kwargs=lambda ctx: {"pk": ctx["training_session"].pk, "trainee_pk": ctx["training_trainee"].pk},
+    ),
     Case("cohorts:issue_certificates", OPERATOR, kwargs=COHORT, method="post"),
     Case("cohorts:certificate_revoke", OPERATOR, kwargs=_pk("training_certificate")),
     Case("cohorts:capstone_review", OPERATOR, kwargs=_pk("training_capstone")),

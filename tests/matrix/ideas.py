@@ -25,7 +25,11 @@ def setup(ctx):
         actor=worker, idea=major, department="区住建委", workdays=5, responsible="李", supervisor="王"
     )
     ctx["closed"] = make_idea(
-        ctx["community"], author=author, call=call, status=IdeaStatus.PRIVATE, title="矩阵私事",
+        ctx["community"],
+        author=author,
+        call=call,
+        status=IdeaStatus.PRIVATE,
+        title="矩阵私事",
         closed_at=timezone.now(),
     )
 

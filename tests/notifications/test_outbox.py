@@ -72,7 +72,12 @@ def test_broker_down_then_sweep_sends_exactly_once(broker_down, monkeypatch):
 def test_request_succeeds_while_the_broker_is_down(broker_down, client):
     response = client.post(
         "/accounts/signup/",
-        {"phone": "13800138000", "full_name": "王小明", "password1": "Lantern-River-88", "password2": "Lantern-River-88"},
+        {
+            "phone": "13800138000",
+            "full_name": "王小明",
+            "password1": "Lantern-River-88",
+            "password2": "Lantern-River-88",
+        },
     )
     assert response.status_code == 302
 

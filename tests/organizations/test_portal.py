@@ -10,8 +10,13 @@ pytestmark = pytest.mark.django_db
 
 def _profile(organization, **overrides):
     data = {
-        "name": organization.name, "credit_code": organization.credit_code, "org_type": organization.org_type,
-        "registered_on": "", "legal_representative": "陈", "address": "", "summary": "",
+        "name": organization.name,
+        "credit_code": organization.credit_code,
+        "org_type": organization.org_type,
+        "registered_on": "",
+        "legal_representative": "陈",
+        "address": "",
+        "summary": "",
     }
     data.update(overrides)
     return data
@@ -19,7 +24,9 @@ def _profile(organization, **overrides):
 
 def test_owner_edits_profile_and_it_is_audited(client_for, organization):
     client, user = client_for("org_owner")
-    response = client.post(reverse("organizations:edit", args=[organization.pk]), _profile(organization, legal_representative="陈大文"))
+    response = client.post(
+        reverse("organizations:edit", args=[organization.pk]), _profile(organization, legal_representative="陈大文")
+    )
     assert response.status_code == 302
     organization.refresh_from_db()
     assert organization.legal_representative == "陈大文"
@@ -38,7 +45,9 @@ def test_owner_edits_profile_and_it_is_audited(client_for, organization):
 )
 def test_wrong_credit_code_gets_a_message_naming_the_part(client_for, organization, code, message):
     client, _ = client_for("org_owner")
-    response = client.post(reverse("organizations:edit", args=[organization.pk]), _profile(organization, credit_code=code))
+    response = client.post(
+        reverse("organizations:edit", args=[organization.pk]), _profile(organization, credit_code=code)
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     organization.refresh_from_db()
@@ -50,7 +59,8 @@ def test_oversized_upload_gets_a_clear_message(client_for, organization, setting
     client, _ = client_for("org_member")
     big = SimpleUploadedFile("report.pdf", b"%PDF-1.7\n" + b"0" * 4096, content_type="application/pdf")
     response = client.post(
-        reverse("organizations:document_upload", args=[organization.pk]), {"kind": "other", "title": "年报", "file": big}
+        reverse("organizations:document_upload", args=[organization.pk]),
+        {"kind": "other", "title": "年报", "file": big},
     )
     assert response.status_code == 400
     assert "上限为1.0\xa0KB" in response.content.decode()
@@ -61,7 +71,8 @@ def test_member_uploads_a_document(client_for, organization):
     client, _ = client_for("org_member")
     pdf = SimpleUploadedFile("report.pdf", b"%PDF-1.7\n%%EOF", content_type="application/pdf")
     response = client.post(
-        reverse("organizations:document_upload", args=[organization.pk]), {"kind": "annual_report", "title": "2025年报", "file": pdf}
+        reverse("organizations:document_upload", args=[organization.pk]),
+        {"kind": "annual_report", "title": "2025年报", "file": pdf},
     )
     assert response.status_code == 302
     assert OrganizationDocument.objects.get().title == "2025年报"

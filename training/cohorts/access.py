@@ -29,9 +29,7 @@ def access_cohort_public(user, cohort=None) -> bool:
 def is_enrolled(user, cohort) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    return TraineeApplication.objects.filter(
-        cohort=cohort, applicant=user, status=ApplicationStatus.ENROLLED
-    ).exists()
+    return TraineeApplication.objects.filter(cohort=cohort, applicant=user, status=ApplicationStatus.ENROLLED).exists()
 
 
 def is_cohort_mentor(user, cohort) -> bool:

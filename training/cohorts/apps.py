@@ -29,5 +29,7 @@ class CohortsConfig(AppConfig):
         register_link(_("My training"), "cohorts:mine", access_signed_in, order=40)
         register_link(_("Continuing-education hours"), "cohorts:hours", access.access_training_trainee_role, order=41)
         register_link(_("My mentees"), "cohorts:mentoring", access.access_training_mentor, order=42)
-        register_link(_("Camp applications to review"), "cohorts:review_queue", access.access_training_reviewer, order=43)
+        register_link(
+            _("Camp applications to review"), "cohorts:review_queue", access.access_training_reviewer, order=43
+        )
         register_link(_("Run the camps"), "cohorts:manage_index", access.access_training_operator, order=44)

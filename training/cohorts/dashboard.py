@@ -22,5 +22,6 @@ def _compute(filters: DashboardFilters) -> FigureValue:
 
 
 def people_trained_figure() -> Figure:
-    return Figure(key="training.people_trained", label=_("People trained"), compute=_compute, group="training",
-                  order=10)
+    return Figure(
+        key="training.people_trained", label=_("People trained"), compute=_compute, group="training", order=10
+    )

@@ -17,10 +17,12 @@ ANSWER_PREFIX = "q_"
 
 class ApplicationForm(forms.Form):
     background = forms.ChoiceField(label=_("Your background"), choices=ApplicantBackground.choices)
-    birth_date = forms.DateField(label=_("Date of birth"), required=False,
-                                 widget=forms.DateInput(attrs={"type": "date"}))
-    organization = forms.ModelChoiceField(label=_("Organization you work with"), required=False,
-                                          queryset=Organization.objects.order_by("name"))
+    birth_date = forms.DateField(
+        label=_("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Organization you work with"), required=False, queryset=Organization.objects.order_by("name")
+    )
 
     def __init__(self, *args, cohort: Cohort, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,8 +56,11 @@ class ApplicationForm(forms.Form):
 
     @classmethod
     def initial_from(cls, application) -> dict:
-        initial = {"background": application.background, "birth_date": application.birth_date,
-                   "organization": application.organization_id}
+        initial = {
+            "background": application.background,
+            "birth_date": application.birth_date,
+            "organization": application.organization_id,
+        }
         for key, value in (application.answers or {}).items():
             initial[f"{ANSWER_PREFIX}{key}"] = value
         return initial
@@ -71,8 +76,10 @@ class ReviewForm(forms.Form):
         self.criteria = list(criteria)
         for criterion in self.criteria:
             self.fields[f"c_{criterion.pk}"] = forms.IntegerField(
-                label=f"{criterion.name} (0–{criterion.max_score}, ×{criterion.weight})", min_value=0,
-                max_value=criterion.max_score, required=False,
+                label=f"{criterion.name} (0–{criterion.max_score}, ×{criterion.weight})",
+                min_value=0,
+                max_value=criterion.max_score,
+                required=False,
             )
 
     def scores(self) -> dict:
@@ -82,8 +89,9 @@ class ReviewForm(forms.Form):
 class DecisionForm(forms.Form):
     DECISIONS = [("offer", _("Offer a place")), ("waitlist", _("Put on the waiting list")), ("reject", _("Reject"))]
     decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS)
-    message = forms.CharField(label=_("Message (blank: the cohort's template)"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    message = forms.CharField(
+        label=_("Message (blank: the cohort's template)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class CorrectionForm(forms.Form):
@@ -118,8 +126,9 @@ class GradeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.rubric = rubric
         for index, line in enumerate(rubric):
-            self.fields[f"s_{index}"] = forms.IntegerField(label=f"{line['name']} (0–{line['max']})", min_value=0,
-                                                           max_value=int(line["max"]))
+            self.fields[f"s_{index}"] = forms.IntegerField(
+                label=f"{line['name']} (0–{line['max']})", min_value=0, max_value=int(line["max"])
+            )
 
     def scores(self) -> list[int]:
         return [self.cleaned_data[f"s_{index}"] for index in range(len(self.rubric))]
@@ -131,8 +140,9 @@ class CapstoneForm(forms.Form):
     plan = forms.CharField(label=_("Plan: activities, timeline, partners"), widget=forms.Textarea(attrs={"rows": 6}))
     beneficiaries = forms.CharField(label=_("Who benefits"), max_length=200, required=False)
     budget_yuan = forms.IntegerField(label=_("Budget (yuan)"), min_value=0, initial=0)
-    organization = forms.ModelChoiceField(label=_("Carrying organization"), required=False,
-                                          queryset=Organization.objects.order_by("name"))
+    organization = forms.ModelChoiceField(
+        label=_("Carrying organization"), required=False, queryset=Organization.objects.order_by("name")
+    )
 
 
 class CapstoneDecisionForm(forms.Form):
@@ -181,9 +191,12 @@ class MentorAssignForm(forms.Form):
         from accounts.models import RoleKind, User
 
         super().__init__(*args, **kwargs)
-        self.fields["mentor"].queryset = User.objects.filter(roles__kind=RoleKind.MENTOR).distinct().order_by("full_name")
+        self.fields["mentor"].queryset = (
+            User.objects.filter(roles__kind=RoleKind.MENTOR).distinct().order_by("full_name")
+        )
         self.fields["trainee"].queryset = User.objects.filter(
-            training_applications__cohort=cohort, training_applications__status="enrolled").order_by("full_name")
+            training_applications__cohort=cohort, training_applications__status="enrolled"
+        ).order_by("full_name")
         self.fields["team"].queryset = cohort.teams.all()
 
     def clean(self):
@@ -201,5 +214,3 @@ class GrantApplicationForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["round"].queryset = Round.objects.filter(status="open").order_by("title")
-
-

@@ -63,8 +63,10 @@ def ranked_applications(cohort: Cohort):
 
 
 def waitlist(cohort: Cohort):
-    return cohort.applications.filter(status=ApplicationStatus.WAITLISTED).select_related("applicant").order_by(
-        "waitlist_position"
+    return (
+        cohort.applications.filter(status=ApplicationStatus.WAITLISTED)
+        .select_related("applicant")
+        .order_by("waitlist_position")
     )
 
 
@@ -128,12 +130,24 @@ def cohort_roll(cohort: Cohort, *, trainee=None) -> tuple[list[TrainingSession],
     for application in applications:
         tid = application.applicant_id
         result = completion.compute(
-            cohort, sessions=sessions, held_ids=held_ids, statuses=statuses.get(tid, {}),
-            required_assignments=required, passed_assignment_ids=passed.get(tid, set()),
+            cohort,
+            sessions=sessions,
+            held_ids=held_ids,
+            statuses=statuses.get(tid, {}),
+            required_assignments=required,
+            passed_assignment_ids=passed.get(tid, set()),
             capstone_status=capstones.get(tid),
         )
-        rows.append(RollRow(application, result, statuses.get(tid, {}), completion.at_risk(cohort, result),
-                            completion.too_late(cohort, result), certificates.get(tid)))
+        rows.append(
+            RollRow(
+                application,
+                result,
+                statuses.get(tid, {}),
+                completion.at_risk(cohort, result),
+                completion.too_late(cohort, result),
+                certificates.get(tid),
+            )
+        )
     return sessions, rows
 
 

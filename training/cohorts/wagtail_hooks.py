@@ -30,12 +30,19 @@ class CohortViewSet(AuditedModelViewSet):
         FieldPanel("online_url"),
         FieldPanel("max_age"),
         MultiFieldPanel(
-            [FieldPanel("min_attendance_share"), FieldPanel("late_weight"), FieldPanel("excused_weight"),
-             FieldPanel("require_assignments"), FieldPanel("require_capstone")],
+            [
+                FieldPanel("min_attendance_share"),
+                FieldPanel("late_weight"),
+                FieldPanel("excused_weight"),
+                FieldPanel("require_assignments"),
+                FieldPanel("require_capstone"),
+            ],
             heading=_("Completion rules (locked once a certificate is issued)"),
         ),
-        MultiFieldPanel([FieldPanel("accept_message"), FieldPanel("reject_message"), FieldPanel("waitlist_message")],
-                        heading=_("Decision messages")),
+        MultiFieldPanel(
+            [FieldPanel("accept_message"), FieldPanel("reject_message"), FieldPanel("waitlist_message")],
+            heading=_("Decision messages"),
+        ),
         InlinePanel("questions", heading=_("Application questions"), label=_("question")),
         InlinePanel("criteria", heading=_("Reviewers' rubric"), label=_("criterion")),
     ]
@@ -46,8 +53,19 @@ class SessionViewSet(AuditedModelViewSet):
     icon = "date"
     list_display = ["title", "cohort", "starts_at", "place"]
     list_filter = ["cohort"]
-    form_fields = ["cohort", "title", "description", "starts_at", "ends_at", "place", "online_url", "trainer",
-                   "trainer_name", "host_organization", "capacity"]
+    form_fields = [
+        "cohort",
+        "title",
+        "description",
+        "starts_at",
+        "ends_at",
+        "place",
+        "online_url",
+        "trainer",
+        "trainer_name",
+        "host_organization",
+        "capacity",
+    ]
 
 
 class AssignmentViewSet(AuditedModelViewSet):

@@ -60,7 +60,11 @@ class Project(models.Model):
     )
     # Denormalised from the community so the database page filters by street without a join.
     street = models.ForeignKey(
-        "places.Street", null=True, blank=True, on_delete=models.PROTECT, related_name="projects",
+        "places.Street",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="projects",
         verbose_name=_("street"),
     )
     year = models.PositiveSmallIntegerField(_("year"))

@@ -11,9 +11,7 @@ from ..imports import import_projects
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV or XLSX file"))
-    dry_run = forms.BooleanField(
-        label=_("Dry run: check every row, write nothing"), required=False, initial=True
-    )
+    dry_run = forms.BooleanField(label=_("Dry run: check every row, write nothing"), required=False, initial=True)
 
 
 @access(access_operator)

@@ -118,9 +118,7 @@ TEMPLATES = [
 ]
 
 # ---------------------------------------------------------------- data
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
-}
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -137,13 +135,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     )
     # Tests use a file, not the shared-cache in-memory database: shared cache has table locks
     # that ignore the busy timeout, so live-server threads fail with "database table is locked".
-    DATABASES["default"]["TEST"] = {
-        "NAME": env("SQLITE_TEST_NAME", default=str(BASE_DIR / "var" / "test-db.sqlite3"))
-    }
+    DATABASES["default"]["TEST"] = {"NAME": env("SQLITE_TEST_NAME", default=str(BASE_DIR / "var" / "test-db.sqlite3"))}
 else:
-    DATABASES["default"]["TEST"] = {
-        "NAME": env("TEST_DATABASE_NAME", default="test_yichuang")
-    }
+    DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", default="test_yichuang")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")

@@ -31,19 +31,26 @@ class ApplicantBackground(models.TextChoices):
 
 class TraineeApplication(models.Model):
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="applications")
-    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                  related_name="training_applications")
-    status = models.CharField(_("status"), max_length=12, choices=ApplicationStatus.choices,
-                              default=ApplicationStatus.DRAFT)
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_applications"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
+    )
     background = models.CharField(_("background"), max_length=24, choices=ApplicantBackground.choices)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     organization = models.ForeignKey(
-        "organizations.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "organizations.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("organization"),
     )
     answers = models.JSONField(_("answers"), default=dict, blank=True)
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members",
-                             verbose_name=_("team"))
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members", verbose_name=_("team")
+    )
     rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
     waitlist_position = models.PositiveIntegerField(_("waiting-list position"), null=True, blank=True)
     decision_message = models.TextField(_("message"), blank=True)
@@ -60,12 +67,19 @@ class TraineeApplication(models.Model):
         verbose_name_plural = _("camp applications")
         constraints = [
             models.UniqueConstraint(fields=["cohort", "applicant"], name="trainee_application_once"),
-            models.UniqueConstraint(fields=["cohort", "waitlist_position"], condition=Q(waitlist_position__isnull=False),
-                                    name="trainee_application_waitlist_unique"),
-            models.CheckConstraint(condition=~Q(status="offered") | Q(offer_expires_at__isnull=False),
-                                   name="trainee_application_offer_deadline"),
-            models.CheckConstraint(condition=Q(status="waitlisted") | Q(waitlist_position__isnull=True),
-                                   name="trainee_application_position_only_waitlisted"),
+            models.UniqueConstraint(
+                fields=["cohort", "waitlist_position"],
+                condition=Q(waitlist_position__isnull=False),
+                name="trainee_application_waitlist_unique",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="offered") | Q(offer_expires_at__isnull=False),
+                name="trainee_application_offer_deadline",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="waitlisted") | Q(waitlist_position__isnull=True),
+                name="trainee_application_position_only_waitlisted",
+            ),
         ]
         indexes = [models.Index(fields=["status", "offer_expires_at"], name="trainee_app_offer_idx")]
 
@@ -90,7 +104,9 @@ class ApplicationReview(models.Model):
         verbose_name = _("application review")
         constraints = [
             models.UniqueConstraint(fields=["application", "reviewer"], name="application_review_once"),
-            models.CheckConstraint(condition=Q(conflict=True) | Q(total__isnull=False), name="review_scored_or_conflict"),
+            models.CheckConstraint(
+                condition=Q(conflict=True) | Q(total__isnull=False), name="review_scored_or_conflict"
+            ),
         ]
 
     def __str__(self) -> str:

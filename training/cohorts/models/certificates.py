@@ -16,19 +16,25 @@ class CertificateStatus(models.TextChoices):
 
 class Certificate(models.Model):
     cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="certificates")
-    trainee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_certificates")
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_certificates"
+    )
     serial = models.CharField(_("certificate number"), max_length=32, unique=True)
     # Random and unguessable (secrets.token_urlsafe); the public verification URL carries it.
     verification_code = models.CharField(max_length=32, unique=True)
     holder_name = models.CharField(_("name"), max_length=64)
     hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=1)
     issued_on = models.DateField(_("issued on"))
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    status = models.CharField(_("status"), max_length=8, choices=CertificateStatus.choices,
-                              default=CertificateStatus.VALID)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=CertificateStatus.choices, default=CertificateStatus.VALID
+    )
     revoked_at = models.DateTimeField(null=True, blank=True)
-    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     revoke_reason = models.CharField(_("reason for revocation"), max_length=200, blank=True)
 
     class Meta:
@@ -58,12 +64,12 @@ class SocialWorkerLevel(models.TextChoices):
 class SocialWorkerProfile(models.Model):
     """A certified social worker's registration, for the continuing-education hours ledger."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="social_worker_profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="social_worker_profile"
+    )
     level = models.CharField(_("level"), max_length=16, choices=SocialWorkerLevel.choices)
     registration_number = models.CharField(_("registration number"), max_length=40, blank=True)
-    registered_on = models.DateField(_("registered on"),
-                                     help_text=_("Start of the first 3-year registration period."))
+    registered_on = models.DateField(_("registered on"), help_text=_("Start of the first 3-year registration period."))
 
     class Meta:
         verbose_name = _("social worker registration")
@@ -84,8 +90,11 @@ class HoursEntry(models.Model):
         verbose_name = _("continuing-education hours")
         constraints = [
             models.CheckConstraint(condition=Q(hours__gt=0), name="hours_entry_positive"),
-            models.UniqueConstraint(fields=["profile", "certificate"], condition=Q(certificate__isnull=False),
-                                    name="hours_entry_once_per_certificate"),
+            models.UniqueConstraint(
+                fields=["profile", "certificate"],
+                condition=Q(certificate__isnull=False),
+                name="hours_entry_once_per_certificate",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -95,9 +104,12 @@ class HoursEntry(models.Model):
 class FeedbackResponse(models.Model):
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="feedback")
     trainee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    overall = models.PositiveSmallIntegerField(_("overall (1-5)"), validators=[MinValueValidator(1), MaxValueValidator(5)])
-    usefulness = models.PositiveSmallIntegerField(_("useful for my work (1-5)"),
-                                                  validators=[MinValueValidator(1), MaxValueValidator(5)])
+    overall = models.PositiveSmallIntegerField(
+        _("overall (1-5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    usefulness = models.PositiveSmallIntegerField(
+        _("useful for my work (1-5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     would_recommend = models.BooleanField(_("I would recommend it"), default=True)
     comments = models.TextField(_("comments"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -106,8 +118,9 @@ class FeedbackResponse(models.Model):
         verbose_name = _("feedback")
         constraints = [
             models.UniqueConstraint(fields=["cohort", "trainee"], name="feedback_once"),
-            models.CheckConstraint(condition=Q(overall__gte=1, overall__lte=5, usefulness__gte=1, usefulness__lte=5),
-                                   name="feedback_scale"),
+            models.CheckConstraint(
+                condition=Q(overall__gte=1, overall__lte=5, usefulness__gte=1, usefulness__lte=5), name="feedback_scale"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -131,8 +144,10 @@ class OutcomeCheckin(models.Model):
         verbose_name = _("outcome check-in")
         constraints = [
             models.UniqueConstraint(fields=["certificate", "months"], name="outcome_checkin_once"),
-            models.CheckConstraint(condition=Q(funding_won_fen__isnull=True) | Q(funding_won_fen__gte=0),
-                                   name="outcome_funding_non_negative"),
+            models.CheckConstraint(
+                condition=Q(funding_won_fen__isnull=True) | Q(funding_won_fen__gte=0),
+                name="outcome_funding_non_negative",
+            ),
         ]
 
     def __str__(self) -> str:

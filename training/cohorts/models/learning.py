@@ -13,25 +13,38 @@ class MentorAssignment(models.Model):
     """A mentor coaching one trainee or one team of a cohort."""
 
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="mentor_assignments")
-    mentor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentoring",
-                               verbose_name=_("mentor"))
-    trainee = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
-                                related_name="mentored_by", verbose_name=_("trainee"))
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.CASCADE, related_name="mentors",
-                             verbose_name=_("team"))
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mentoring", verbose_name=_("mentor")
+    )
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="mentored_by",
+        verbose_name=_("trainee"),
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.CASCADE, related_name="mentors", verbose_name=_("team")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("mentor assignment")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(trainee__isnull=False) & Q(team__isnull=True)) | (Q(trainee__isnull=True) & Q(team__isnull=False)),
+                condition=(Q(trainee__isnull=False) & Q(team__isnull=True))
+                | (Q(trainee__isnull=True) & Q(team__isnull=False)),
                 name="mentor_assignment_one_target",
             ),
-            models.UniqueConstraint(fields=["cohort", "mentor", "trainee"], condition=Q(trainee__isnull=False),
-                                    name="mentor_assignment_trainee_once"),
-            models.UniqueConstraint(fields=["cohort", "mentor", "team"], condition=Q(team__isnull=False),
-                                    name="mentor_assignment_team_once"),
+            models.UniqueConstraint(
+                fields=["cohort", "mentor", "trainee"],
+                condition=Q(trainee__isnull=False),
+                name="mentor_assignment_trainee_once",
+            ),
+            models.UniqueConstraint(
+                fields=["cohort", "mentor", "team"], condition=Q(team__isnull=False), name="mentor_assignment_team_once"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -60,10 +73,12 @@ class Assignment(models.Model):
     due_at = models.DateTimeField(_("deadline"))
     required = models.BooleanField(_("required for completion"), default=True)
     # [{"name": "问题分析", "max": 10}, ...]: the grading rubric.
-    rubric = models.JSONField(_("rubric"), default=list, blank=True,
-                              help_text=_('A list like [{"name": "Analysis", "max": 10}].'))
-    pass_mark = models.PositiveSmallIntegerField(_("pass mark (share of the rubric maximum, in per cent)"), default=60,
-                                                 validators=[MaxValueValidator(100)])
+    rubric = models.JSONField(
+        _("rubric"), default=list, blank=True, help_text=_('A list like [{"name": "Analysis", "max": 10}].')
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (share of the rubric maximum, in per cent)"), default=60, validators=[MaxValueValidator(100)]
+    )
 
     class Meta:
         ordering = ["due_at", "id"]
@@ -82,7 +97,9 @@ class AssignmentExtension(models.Model):
     trainee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     due_at = models.DateTimeField(_("new deadline"))
     reason = models.CharField(_("reason"), max_length=200)
-    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     granted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -102,7 +119,9 @@ class Submission(models.Model):
     score_total = models.PositiveIntegerField(null=True, blank=True)
     passed = models.BooleanField(null=True, blank=True)
     feedback = models.TextField(_("feedback"), blank=True)
-    graded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    graded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     graded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -132,19 +151,25 @@ class Capstone(models.Model):
     beneficiaries = models.CharField(_("who benefits"), max_length=200, blank=True)
     budget_fen = models.BigIntegerField(_("budget (fen)"), default=0)
     organization = models.ForeignKey(
-        "organizations.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "organizations.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("carrying organization"),
         help_text=_("The organization that would apply for funding."),
     )
     status = models.CharField(_("status"), max_length=20, choices=CapstoneStatus.choices, default=CapstoneStatus.DRAFT)
     submitted_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     review_note = models.TextField(_("reviewer's note"), blank=True)
     # The draft grant application made from this capstone (the link back is this row's cohort).
-    application = models.OneToOneField("rounds.Application", null=True, blank=True, on_delete=models.SET_NULL,
-                                       related_name="capstone")
+    application = models.OneToOneField(
+        "rounds.Application", null=True, blank=True, on_delete=models.SET_NULL, related_name="capstone"
+    )
 
     class Meta:
         verbose_name = _("capstone project")

@@ -52,8 +52,13 @@ class ProgramPage(Page):
     body = RichTextField(_("description"), blank=True)
     eligibility = RichTextField(_("who can apply"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("program"), FieldPanel("intro"), FieldPanel("body"),
-                      FieldPanel("eligibility")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("program"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("eligibility"),
+    ]
     parent_page_types = ["cms.HomePage", "cms.StandardPage"]
     subpage_types: list[str] = []
 
@@ -81,21 +86,36 @@ class Cohort(ClusterableModel):
     location = models.CharField(_("location"), max_length=200, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
     max_age = models.PositiveSmallIntegerField(
-        _("maximum age"), null=True, blank=True,
+        _("maximum age"),
+        null=True,
+        blank=True,
         help_text=_("Youth Innovation Camp: applicants up to this age are eligible even without a degree or team."),
     )
-    offer_days = models.PositiveSmallIntegerField(_("days to accept an offer"), default=3,
-                                                  validators=[MinValueValidator(1)])
+    offer_days = models.PositiveSmallIntegerField(
+        _("days to accept an offer"), default=3, validators=[MinValueValidator(1)]
+    )
     # Completion rules (RULE_FIELDS).
     min_attendance_share = models.DecimalField(
-        _("minimum attendance share"), max_digits=3, decimal_places=2, default=Decimal("0.80"),
+        _("minimum attendance share"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("0.80"),
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
     )
-    late_weight = models.DecimalField(_("weight of “late”"), max_digits=3, decimal_places=2, default=Decimal("0.75"),
-                                      validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))])
-    excused_weight = models.DecimalField(_("weight of “excused”"), max_digits=3, decimal_places=2,
-                                         default=Decimal("0.50"),
-                                         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))])
+    late_weight = models.DecimalField(
+        _("weight of “late”"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("0.75"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+    )
+    excused_weight = models.DecimalField(
+        _("weight of “excused”"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("0.50"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+    )
     require_assignments = models.BooleanField(_("required assignments must pass"), default=True)
     require_capstone = models.BooleanField(_("capstone must be accepted"), default=True)
     rules_locked_at = models.DateTimeField(_("rules locked"), null=True, blank=True, editable=False)
@@ -136,8 +156,10 @@ class Cohort(ClusterableModel):
             changed = [name for name in RULE_FIELDS if name in stored and stored[name] != getattr(self, name)]
             if changed:
                 raise ValidationError(
-                    _("The completion rules are locked because certificates have been issued; "
-                      "they cannot change now (%(fields)s).")
+                    _(
+                        "The completion rules are locked because certificates have been issued; "
+                        "they cannot change now (%(fields)s)."
+                    )
                     % {"fields": ", ".join(str(self._meta.get_field(n).verbose_name) for n in changed)},
                     code="rules_locked",
                 )
@@ -155,14 +177,20 @@ class QuestionKind(models.TextChoices):
 class CohortQuestion(Orderable):
     cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="questions")
     prompt = models.CharField(_("question"), max_length=200)
-    kind = models.CharField(_("answer type"), max_length=12, choices=QuestionKind.choices,
-                            default=QuestionKind.LONG_TEXT)
+    kind = models.CharField(
+        _("answer type"), max_length=12, choices=QuestionKind.choices, default=QuestionKind.LONG_TEXT
+    )
     choices = models.TextField(_("choices"), blank=True, help_text=_("One per line, for “one of a list”."))
     required = models.BooleanField(_("required"), default=True)
     help_text = models.CharField(_("help text"), max_length=200, blank=True)
 
-    panels = [FieldPanel("prompt"), FieldPanel("kind"), FieldPanel("choices"), FieldPanel("required"),
-              FieldPanel("help_text")]
+    panels = [
+        FieldPanel("prompt"),
+        FieldPanel("kind"),
+        FieldPanel("choices"),
+        FieldPanel("required"),
+        FieldPanel("help_text"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("application question")

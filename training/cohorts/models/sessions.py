@@ -20,20 +20,33 @@ class TrainingSession(models.Model):
     ends_at = models.DateTimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
-    trainer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="training_sessions_led", verbose_name=_("trainer"))
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="training_sessions_led",
+        verbose_name=_("trainer"),
+    )
     trainer_name = models.CharField(_("trainer (as shown)"), max_length=64, blank=True)
     # Study club: the organization sharing its practice, and the seats for open enrolment.
-    host_organization = models.ForeignKey("organizations.Organization", null=True, blank=True,
-                                          on_delete=models.SET_NULL, related_name="+",
-                                          verbose_name=_("host organization"))
+    host_organization = models.ForeignKey(
+        "organizations.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("host organization"),
+    )
     capacity = models.PositiveIntegerField(_("seats"), null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at", "id"]
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
-        constraints = [models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start")]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start")
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -50,10 +63,13 @@ class TrainingSession(models.Model):
 class SessionMaterial(models.Model):
     session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="materials")
     title = models.CharField(_("title"), max_length=120)
-    file = models.FileField(_("file"), upload_to="training/materials/%Y/%m/", blank=True,
-                            validators=[validate_document_upload])
+    file = models.FileField(
+        _("file"), upload_to="training/materials/%Y/%m/", blank=True, validators=[validate_document_upload]
+    )
     url = models.URLField(_("link"), blank=True)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -114,7 +130,9 @@ class Attendance(models.Model):
     trainee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_attendance")
     status = models.CharField(_("attendance"), max_length=8, choices=AttendanceStatus.choices)
     source = models.CharField(_("source"), max_length=12, choices=AttendanceSource.choices)
-    marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     marked_at = models.DateTimeField()
     remark = models.CharField(_("remark"), max_length=200, blank=True)
 
@@ -123,7 +141,9 @@ class Attendance(models.Model):
         verbose_name_plural = _("attendance")
         constraints = [
             models.UniqueConstraint(fields=["session", "trainee"], name="attendance_once"),
-            models.CheckConstraint(condition=~Q(source="correction") | ~Q(remark=""), name="attendance_correction_remark"),
+            models.CheckConstraint(
+                condition=~Q(source="correction") | ~Q(remark=""), name="attendance_correction_remark"
+            ),
         ]
 
     def __str__(self) -> str:

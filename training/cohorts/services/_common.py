@@ -20,5 +20,11 @@ def local_minute(moment) -> str:
 
 
 def tell(user, kind: str, subject, body="", *, url_name: str = "cohorts:mine", url_kwargs=None, dedupe_key=None):
-    return notify(recipient=user, kind=f"training.{kind}", subject=str(subject), body=str(body),
-                  url=reverse(url_name, kwargs=url_kwargs or {}), dedupe_key=dedupe_key)
+    return notify(
+        recipient=user,
+        kind=f"training.{kind}",
+        subject=str(subject),
+        body=str(body),
+        url=reverse(url_name, kwargs=url_kwargs or {}),
+        dedupe_key=dedupe_key,
+    )

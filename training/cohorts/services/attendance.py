@@ -56,8 +56,13 @@ def session_enrol(*, actor, session: TrainingSession) -> SessionEnrolment:
     except IntegrityError:
         raise ValidationError(_("You are already enrolled in this session."), code="already")
     audit_record(actor=actor, action="session.enrolled", obj=session)
-    tell(actor, "session_enrolled", _("You are enrolled in %(session)s") % {"session": session},
-         url_name="cohorts:session", url_kwargs={"pk": session.pk})
+    tell(
+        actor,
+        "session_enrolled",
+        _("You are enrolled in %(session)s") % {"session": session},
+        url_name="cohorts:session",
+        url_kwargs={"pk": session.pk},
+    )
     return enrolment
 
 
@@ -96,8 +101,9 @@ def expected_trainee_ids(session: TrainingSession) -> set[int]:
 def attendance_mark(*, actor, session: TrainingSession, marks: dict[int, str]) -> int:
     """The trainer's roll call: {trainee id: status}. Returns how many rows changed."""
     if now() > session.ends_at + MARKING_GRACE:
-        raise ValidationError(_("Attendance for this session is closed; staff can still correct it with a remark."),
-                              code="closed")
+        raise ValidationError(
+            _("Attendance for this session is closed; staff can still correct it with a remark."), code="closed"
+        )
     if session.starts_at - CHECKIN_OPENS_BEFORE > now():
         raise ValidationError(_("Attendance opens when the session starts."), code="not_yet")
     allowed = expected_trainee_ids(session)
@@ -145,8 +151,14 @@ def attendance_check_in(*, user, session: TrainingSession, token: str) -> Attend
     status = AttendanceStatus.LATE if moment > session.starts_at + LATE_AFTER else AttendanceStatus.PRESENT
     try:
         with transaction.atomic():
-            row = Attendance.objects.create(session=session, trainee=user, status=status, source=AttendanceSource.QR,
-                                            marked_by=user, marked_at=moment)
+            row = Attendance.objects.create(
+                session=session,
+                trainee=user,
+                status=status,
+                source=AttendanceSource.QR,
+                marked_by=user,
+                marked_at=moment,
+            )
     except IntegrityError:
         return Attendance.objects.get(session=session, trainee=user)
     audit_record(actor=user, action="attendance.checked_in", obj=row, changes={"status": status})
@@ -167,13 +179,25 @@ def attendance_correct(*, actor, session: TrainingSession, trainee, status: str,
     before = row.status if row else None
     row = row or Attendance(session=session, trainee=trainee)
     row.status, row.source, row.marked_by, row.marked_at, row.remark = (
-        status, AttendanceSource.CORRECTION, actor, now(), remark[:200])
+        status,
+        AttendanceSource.CORRECTION,
+        actor,
+        now(),
+        remark[:200],
+    )
     row.full_clean()
     row.save()
-    audit_record(actor=actor, action="attendance.corrected", obj=row, changes={"status": [before, status]},
-                 reason=remark)
-    tell(trainee, "attendance_corrected", _("Your attendance for %(session)s was corrected") % {"session": session},
-         remark, url_name="cohorts:cohort", url_kwargs={"pk": session.cohort_id})
+    audit_record(
+        actor=actor, action="attendance.corrected", obj=row, changes={"status": [before, status]}, reason=remark
+    )
+    tell(
+        trainee,
+        "attendance_corrected",
+        _("Your attendance for %(session)s was corrected") % {"session": session},
+        remark,
+        url_name="cohorts:cohort",
+        url_kwargs={"pk": session.cohort_id},
+    )
     return row
 
 
@@ -191,16 +215,22 @@ def attendance_warn_at_risk(*, cohort: Cohort) -> int:
                 continue
             result = row.completion
             if completion.too_late(cohort, result):
-                body = _("Even attending every remaining session, your attendance cannot reach %(required)s%%. "
-                         "Talk to the centre about your options.")
+                body = _(
+                    "Even attending every remaining session, your attendance cannot reach %(required)s%%. "
+                    "Talk to the centre about your options."
+                )
             else:
-                body = _("Your attendance so far is %(share)s%%; the certificate needs %(required)s%%. "
-                         "Missing another session may make completion impossible.")
+                body = _(
+                    "Your attendance so far is %(share)s%%; the certificate needs %(required)s%%. "
+                    "Missing another session may make completion impossible."
+                )
             sent = tell(
-                row.trainee, "attendance_risk",
+                row.trainee,
+                "attendance_risk",
                 _("Attendance warning: %(cohort)s") % {"cohort": cohort},
                 body % {"share": result.percent_so_far, "required": int(cohort.min_attendance_share * 100)},
-                url_name="cohorts:cohort", url_kwargs={"pk": cohort.pk},
+                url_name="cohorts:cohort",
+                url_kwargs={"pk": cohort.pk},
                 dedupe_key=f"training-risk:{cohort.pk}:{row.trainee.pk}:{result.sessions_held}",
             )
             warned += sent is not None

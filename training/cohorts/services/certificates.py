@@ -61,13 +61,16 @@ def certificate_issue(*, actor, cohort: Cohort, trainee) -> Certificate:
     if cohort.status not in ISSUING_STATES:
         raise ValidationError(_("Certificates are issued once the cohort is running or completed."), code="state")
     if Certificate.objects.filter(cohort=cohort, trainee=trainee).exists():
-        raise ValidationError(_("%(name)s already has a certificate for this cohort.") % {"name": trainee}, code="already")
+        raise ValidationError(
+            _("%(name)s already has a certificate for this cohort.") % {"name": trainee}, code="already"
+        )
     result = completion_for(cohort, trainee)
     if result is None:
         raise ValidationError(_("%(name)s is not enrolled in this cohort.") % {"name": trainee}, code="not_enrolled")
     if not result.complete:
         raise ValidationError(
-            _("%(name)s has not completed the cohort: %(reasons)s") % {"name": trainee, "reasons": " ".join(result.reasons)},
+            _("%(name)s has not completed the cohort: %(reasons)s")
+            % {"name": trainee, "reasons": " ".join(result.reasons)},
             code="incomplete",
         )
     moment = now()
@@ -77,31 +80,50 @@ def certificate_issue(*, actor, cohort: Cohort, trainee) -> Certificate:
         audit_record(actor=actor, action="cohort.rules_locked", obj=cohort)
     issued_on = today()
     certificate = Certificate(
-        cohort=cohort, trainee=trainee, serial=_serial(cohort, issued_on),
-        verification_code=secrets.token_urlsafe(18)[:24], holder_name=trainee.display_name,
-        hours=result.attended_hours, issued_on=issued_on, issued_by=actor,
+        cohort=cohort,
+        trainee=trainee,
+        serial=_serial(cohort, issued_on),
+        verification_code=secrets.token_urlsafe(18)[:24],
+        holder_name=trainee.display_name,
+        hours=result.attended_hours,
+        issued_on=issued_on,
+        issued_by=actor,
     )
     certificate.full_clean()
     certificate.save()
     profile = SocialWorkerProfile.objects.filter(user=trainee).first()
     if profile and certificate.hours > 0:
-        HoursEntry.objects.create(profile=profile, on=issued_on, hours=certificate.hours, certificate=certificate,
-                                  description=str(cohort))
+        HoursEntry.objects.create(
+            profile=profile, on=issued_on, hours=certificate.hours, certificate=certificate, description=str(cohort)
+        )
     OutcomeCheckin.objects.bulk_create(
         [OutcomeCheckin(certificate=certificate, months=m, due_on=add_months(issued_on, m)) for m in CHECKIN_MONTHS]
     )
-    audit_record(actor=actor, action="certificate.issued", obj=certificate,
-                 changes={"trainee": trainee.pk, "hours": certificate.hours})
-    tell(trainee, "certificate", _("Your certificate for %(cohort)s is ready") % {"cohort": cohort},
-         url_name="cohorts:certificate_pdf", url_kwargs={"code": certificate.verification_code})
+    audit_record(
+        actor=actor,
+        action="certificate.issued",
+        obj=certificate,
+        changes={"trainee": trainee.pk, "hours": certificate.hours},
+    )
+    tell(
+        trainee,
+        "certificate",
+        _("Your certificate for %(cohort)s is ready") % {"cohort": cohort},
+        url_name="cohorts:certificate_pdf",
+        url_kwargs={"code": certificate.verification_code},
+    )
     return certificate
 
 
 def certificates_issue_for_cohort(*, actor, cohort: Cohort) -> tuple[list[Certificate], list[str]]:
     """Issue to every enrolled trainee who completes; returns (issued, why the others were not)."""
     issued, skipped = [], []
-    trainees = [a.applicant for a in cohort.applications.filter(status=ApplicationStatus.ENROLLED)
-                .exclude(applicant__training_certificates__cohort=cohort).select_related("applicant")]
+    trainees = [
+        a.applicant
+        for a in cohort.applications.filter(status=ApplicationStatus.ENROLLED)
+        .exclude(applicant__training_certificates__cohort=cohort)
+        .select_related("applicant")
+    ]
     for trainee in trainees:
         try:
             issued.append(certificate_issue(actor=actor, cohort=cohort, trainee=trainee))
@@ -123,8 +145,12 @@ def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> Certi
     certificate.full_clean()
     certificate.save()
     audit_record(actor=actor, action="certificate.revoked", obj=certificate, reason=reason)
-    tell(certificate.trainee, "certificate_revoked", _("Your certificate %(serial)s was revoked") % {"serial": certificate.serial},
-         reason)
+    tell(
+        certificate.trainee,
+        "certificate_revoked",
+        _("Your certificate %(serial)s was revoked") % {"serial": certificate.serial},
+        reason,
+    )
     return certificate
 
 
@@ -206,27 +232,37 @@ def hours_warn_due(*, on: datetime.date | None = None) -> int:
         if not period.below_minimum or (period.ends_on - day).days > 365:
             continue
         sent = tell(
-            profile.user, "hours_short",
-            _("Continuing education: %(hours)s of %(required)s hours") % {"hours": period.hours, "required": period.required},
+            profile.user,
+            "hours_short",
+            _("Continuing education: %(hours)s of %(required)s hours")
+            % {"hours": period.hours, "required": period.required},
             _("Your registration period ends on %(end)s; %(short)s hours are still missing.")
             % {"end": period.ends_on, "short": period.shortfall},
-            url_name="cohorts:hours", dedupe_key=f"training-hours:{profile.pk}:{period.starts_on}:{day:%Y-%m}",
+            url_name="cohorts:hours",
+            dedupe_key=f"training-hours:{profile.pk}:{period.starts_on}:{day:%Y-%m}",
         )
         warned += sent is not None
     return warned
 
 
 @transaction.atomic
-def feedback_submit(*, actor, cohort: Cohort, overall: int, usefulness: int, would_recommend: bool,
-                    comments: str = "") -> FeedbackResponse:
+def feedback_submit(
+    *, actor, cohort: Cohort, overall: int, usefulness: int, would_recommend: bool, comments: str = ""
+) -> FeedbackResponse:
     from ..access import is_enrolled
 
     if not is_enrolled(actor, cohort):
         raise ValidationError(_("Only the cohort's trainees answer its survey."), code="not_trainee")
     if cohort.status not in (CohortStatus.RUNNING, CohortStatus.COMPLETED):
         raise ValidationError(_("The survey opens at the end of the cohort."), code="not_open")
-    response = FeedbackResponse(cohort=cohort, trainee=actor, overall=overall, usefulness=usefulness,
-                                would_recommend=would_recommend, comments=comments)
+    response = FeedbackResponse(
+        cohort=cohort,
+        trainee=actor,
+        overall=overall,
+        usefulness=usefulness,
+        would_recommend=would_recommend,
+        comments=comments,
+    )
     response.full_clean(validate_unique=False, validate_constraints=False)  # the database says "once"
     try:
         with transaction.atomic():
@@ -238,15 +274,20 @@ def feedback_submit(*, actor, cohort: Cohort, overall: int, usefulness: int, wou
 
 
 @transaction.atomic
-def outcome_checkin_answer(*, actor, checkin: OutcomeCheckin, still_active: bool, projects_led: int,
-                           funding_won_fen: int, notes: str = "") -> OutcomeCheckin:
+def outcome_checkin_answer(
+    *, actor, checkin: OutcomeCheckin, still_active: bool, projects_led: int, funding_won_fen: int, notes: str = ""
+) -> OutcomeCheckin:
     checkin = OutcomeCheckin.objects.select_for_update(of=("self",)).select_related("certificate").get(pk=checkin.pk)
     if checkin.certificate.trainee_id != actor.pk:
         raise ValidationError(_("This check-in is not yours."), code="not_yours")
     if checkin.due_on > today():
         raise ValidationError(_("This check-in opens on %(day)s.") % {"day": checkin.due_on}, code="not_due")
     checkin.still_active, checkin.projects_led, checkin.funding_won_fen, checkin.notes = (
-        still_active, projects_led, funding_won_fen, notes)
+        still_active,
+        projects_led,
+        funding_won_fen,
+        notes,
+    )
     checkin.answered_at = now()
     checkin.full_clean()
     checkin.save()
@@ -262,10 +303,13 @@ def outcome_checkins_remind(*, on: datetime.date | None = None) -> int:
             due_on__lte=day, answered_at__isnull=True, certificate__status=CertificateStatus.VALID
         ).select_related("certificate__trainee", "certificate__cohort"):
             note = tell(
-                checkin.certificate.trainee, "outcome_checkin",
+                checkin.certificate.trainee,
+                "outcome_checkin",
                 _("%(months)s months after %(cohort)s: how are you doing?")
                 % {"months": checkin.months, "cohort": checkin.certificate.cohort},
-                url_name="cohorts:outcome", url_kwargs={"pk": checkin.pk}, dedupe_key=f"training-outcome:{checkin.pk}",
+                url_name="cohorts:outcome",
+                url_kwargs={"pk": checkin.pk},
+                dedupe_key=f"training-outcome:{checkin.pk}",
             )
             sent += note is not None
     return sent

@@ -47,20 +47,34 @@ LEARNING_STATES = {CohortStatus.RUNNING, CohortStatus.COMPLETED}
 def mentor_assign(*, actor, cohort: Cohort, mentor, trainee=None, team=None) -> MentorAssignment:
     if not has_role(mentor, RoleKind.MENTOR):
         raise ValidationError(_("%(name)s does not hold the mentor role.") % {"name": mentor}, code="not_mentor")
-    assignment, created = MentorAssignment.objects.get_or_create(cohort=cohort, mentor=mentor, trainee=trainee, team=team)
+    assignment, created = MentorAssignment.objects.get_or_create(
+        cohort=cohort, mentor=mentor, trainee=trainee, team=team
+    )
     if created:
         assignment.full_clean()
         audit_record(actor=actor, action="mentor.assigned", obj=assignment)
-        tell(mentor, "mentor_assigned", _("You mentor %(who)s in %(cohort)s") % {"who": trainee or team, "cohort": cohort},
-             url_name="cohorts:mentoring")
+        tell(
+            mentor,
+            "mentor_assigned",
+            _("You mentor %(who)s in %(cohort)s") % {"who": trainee or team, "cohort": cohort},
+            url_name="cohorts:mentoring",
+        )
         if trainee is not None:
-            tell(trainee, "mentor_assigned", _("Your mentor in %(cohort)s is %(mentor)s") % {"cohort": cohort, "mentor": mentor})
+            tell(
+                trainee,
+                "mentor_assigned",
+                _("Your mentor in %(cohort)s is %(mentor)s") % {"cohort": cohort, "mentor": mentor},
+            )
     return assignment
 
 
 @transaction.atomic
-def mentoring_note_add(*, actor, assignment: MentorAssignment, body: str, shared_with_trainee: bool = True) -> MentoringNote:
-    note = MentoringNote(assignment=assignment, author=actor, body=body.strip(), shared_with_trainee=shared_with_trainee)
+def mentoring_note_add(
+    *, actor, assignment: MentorAssignment, body: str, shared_with_trainee: bool = True
+) -> MentoringNote:
+    note = MentoringNote(
+        assignment=assignment, author=actor, body=body.strip(), shared_with_trainee=shared_with_trainee
+    )
     note.full_clean()
     note.save()
     audit_record(actor=actor, action="mentoring.note_added", obj=assignment)
@@ -107,12 +121,22 @@ def extension_grant(*, actor, assignment: Assignment, trainee, due_at, reason: s
     if not reason.strip():
         raise ValidationError(_("Give the reason for the extension."), code="reason")
     extension, _created = AssignmentExtension.objects.update_or_create(
-        assignment=assignment, trainee=trainee, defaults={"due_at": due_at, "reason": reason.strip(), "granted_by": actor}
+        assignment=assignment,
+        trainee=trainee,
+        defaults={"due_at": due_at, "reason": reason.strip(), "granted_by": actor},
     )
-    audit_record(actor=actor, action="assignment.extended", obj=assignment,
-                 changes={"trainee": trainee.pk, "due_at": due_at}, reason=reason)
-    tell(trainee, "extension", _("New deadline for “%(title)s”: %(deadline)s")
-         % {"title": assignment.title, "deadline": local_minute(due_at)})
+    audit_record(
+        actor=actor,
+        action="assignment.extended",
+        obj=assignment,
+        changes={"trainee": trainee.pk, "due_at": due_at},
+        reason=reason,
+    )
+    tell(
+        trainee,
+        "extension",
+        _("New deadline for “%(title)s”: %(deadline)s") % {"title": assignment.title, "deadline": local_minute(due_at)},
+    )
     return extension
 
 
@@ -122,14 +146,18 @@ def effective_rubric(assignment: Assignment) -> list[dict]:
 
 @transaction.atomic
 def submission_grade(*, actor, submission: Submission, scores: list[int], feedback: str = "") -> Submission:
-    submission = Submission.objects.select_for_update(of=("self",)).select_related("assignment", "trainee").get(pk=submission.pk)
+    submission = (
+        Submission.objects.select_for_update(of=("self",)).select_related("assignment", "trainee").get(pk=submission.pk)
+    )
     rubric = effective_rubric(submission.assignment)
     if len(scores) != len(rubric):
         raise ValidationError(_("Score every line of the rubric."), code="scores")
     for line, score in zip(rubric, scores, strict=True):
         if not 0 <= int(score) <= int(line["max"]):
-            raise ValidationError(_("“%(name)s” is scored from 0 to %(max)s.") % {"name": line["name"], "max": line["max"]},
-                                  code="score_range")
+            raise ValidationError(
+                _("“%(name)s” is scored from 0 to %(max)s.") % {"name": line["name"], "max": line["max"]},
+                code="score_range",
+            )
     total = sum(int(s) for s in scores)
     top = sum(int(line["max"]) for line in rubric)
     submission.scores = [int(s) for s in scores]
@@ -139,10 +167,18 @@ def submission_grade(*, actor, submission: Submission, scores: list[int], feedba
     submission.graded_by, submission.graded_at = actor, now()
     submission.full_clean()
     submission.save()
-    audit_record(actor=actor, action="assignment.graded", obj=submission.assignment,
-                 changes={"trainee": submission.trainee_id, "total": total, "passed": submission.passed})
-    tell(submission.trainee, "graded", _("“%(title)s” has been graded: %(total)s / %(top)s")
-         % {"title": submission.assignment.title, "total": total, "top": top})
+    audit_record(
+        actor=actor,
+        action="assignment.graded",
+        obj=submission.assignment,
+        changes={"trainee": submission.trainee_id, "total": total, "passed": submission.passed},
+    )
+    tell(
+        submission.trainee,
+        "graded",
+        _("“%(title)s” has been graded: %(total)s / %(top)s")
+        % {"title": submission.assignment.title, "total": total, "top": top},
+    )
     return submission
 
 
@@ -151,8 +187,16 @@ def submission_grade(*, actor, submission: Submission, scores: list[int], feedba
 
 @transaction.atomic
 def capstone_save(
-    *, actor, cohort: Cohort, title: str, problem: str, plan: str, beneficiaries: str = "", budget_fen: int = 0,
-    organization=None, submit: bool = False,
+    *,
+    actor,
+    cohort: Cohort,
+    title: str,
+    problem: str,
+    plan: str,
+    beneficiaries: str = "",
+    budget_fen: int = 0,
+    organization=None,
+    submit: bool = False,
 ) -> Capstone:
     if not is_enrolled(actor, cohort):
         raise ValidationError(_("Only the cohort's trainees write a capstone."), code="not_trainee")
@@ -183,11 +227,22 @@ def capstone_decide(*, actor, capstone: Capstone, accept: bool, note: str = "") 
     capstone.decided_at, capstone.decided_by, capstone.review_note = now(), actor, note
     capstone.full_clean()
     capstone.save()
-    audit_record(actor=actor, action="capstone.decided", obj=capstone, changes={"status": [previous, capstone.status]},
-                 reason=note)
+    audit_record(
+        actor=actor,
+        action="capstone.decided",
+        obj=capstone,
+        changes={"status": [previous, capstone.status]},
+        reason=note,
+    )
     subject = _("Your capstone “%(title)s” is accepted") if accept else _("Please revise your capstone “%(title)s”")
-    tell(capstone.trainee, "capstone", subject % {"title": capstone.title}, note,
-         url_name="cohorts:capstone", url_kwargs={"cohort_pk": capstone.cohort_id})
+    tell(
+        capstone.trainee,
+        "capstone",
+        subject % {"title": capstone.title},
+        note,
+        url_name="cohorts:capstone",
+        url_kwargs={"cohort_pk": capstone.cohort_id},
+    )
     return capstone
 
 
@@ -201,10 +256,22 @@ def _create_draft_application(*, actor, round, organization, project_name: str, 
     except ImportError:
         application_create_draft = None
     if application_create_draft is not None:
-        return application_create_draft(actor=actor, round=round, organization=organization,
-                                        project_name=project_name, amount_fen=amount_fen, **fields)
-    application = Application(round=round, organization=organization, project_name=project_name,
-                              amount_fen=amount_fen, status="draft", **fields)
+        return application_create_draft(
+            actor=actor,
+            round=round,
+            organization=organization,
+            project_name=project_name,
+            amount_fen=amount_fen,
+            **fields,
+        )
+    application = Application(
+        round=round,
+        organization=organization,
+        project_name=project_name,
+        amount_fen=amount_fen,
+        status="draft",
+        **fields,
+    )
     application.full_clean()
     application.save()
     return application
@@ -221,7 +288,9 @@ def _has_field(model, name: str) -> bool:
 @transaction.atomic
 def capstone_to_application(*, actor, capstone: Capstone, round):
     """Turn an accepted capstone into a draft grant application for an open round, once."""
-    capstone = Capstone.objects.select_for_update(of=("self",)).select_related("cohort", "organization").get(pk=capstone.pk)
+    capstone = (
+        Capstone.objects.select_for_update(of=("self",)).select_related("cohort", "organization").get(pk=capstone.pk)
+    )
     if capstone.status != C.ACCEPTED:
         raise ValidationError(_("Only an accepted capstone can become a grant application."), code="not_accepted")
     if capstone.application_id:
@@ -229,20 +298,35 @@ def capstone_to_application(*, actor, capstone: Capstone, round):
     if round.status != "open":
         raise ValidationError(_("The funding round “%(round)s” is not open.") % {"round": round}, code="round_closed")
     if capstone.organization is None:
-        raise ValidationError(_("Name the organization that will apply before making the application."),
-                              code="no_organization")
+        raise ValidationError(
+            _("Name the organization that will apply before making the application."), code="no_organization"
+        )
     cohort_note = _("From the capstone of %(cohort)s") % {"cohort": capstone.cohort}
     application = _create_draft_application(
-        actor=actor, round=round, organization=capstone.organization, project_name=capstone.title,
+        actor=actor,
+        round=round,
+        organization=capstone.organization,
+        project_name=capstone.title,
         amount_fen=capstone.budget_fen,
-        extra={"need": capstone.problem, "activities": f"{capstone.plan}\n\n{cohort_note}",
-               "target_group": capstone.beneficiaries[:200]},
+        extra={
+            "need": capstone.problem,
+            "activities": f"{capstone.plan}\n\n{cohort_note}",
+            "target_group": capstone.beneficiaries[:200],
+        },
     )
     capstone.application = application
     capstone.save(update_fields=["application"])
-    audit_record(actor=actor, action="capstone.to_application", obj=capstone,
-                 changes={"application": application.pk, "round": round.pk})
-    tell(capstone.trainee, "capstone_application",
-         _("A draft grant application was made from your capstone “%(title)s”") % {"title": capstone.title},
-         url_name="cohorts:capstone", url_kwargs={"cohort_pk": capstone.cohort_id})
+    audit_record(
+        actor=actor,
+        action="capstone.to_application",
+        obj=capstone,
+        changes={"application": application.pk, "round": round.pk},
+    )
+    tell(
+        capstone.trainee,
+        "capstone_application",
+        _("A draft grant application was made from your capstone “%(title)s”") % {"title": capstone.title},
+        url_name="cohorts:capstone",
+        url_kwargs={"cohort_pk": capstone.cohort_id},
+    )
     return application

@@ -111,8 +111,14 @@ def applications_open(cohort: Cohort) -> bool:
 
 @transaction.atomic
 def application_save(
-    *, actor, cohort: Cohort, background: str, birth_date: datetime.date | None = None, organization=None,
-    answers: dict, submit: bool,
+    *,
+    actor,
+    cohort: Cohort,
+    background: str,
+    birth_date: datetime.date | None = None,
+    organization=None,
+    answers: dict,
+    submit: bool,
 ) -> TraineeApplication:
     """Save the applicant's draft, or submit it (then it can no longer change)."""
     if not applications_open(cohort):
@@ -134,11 +140,19 @@ def application_save(
         application.submitted_at = now()
     application.full_clean()
     application.save()
-    audit_record(actor=actor, action="training_application.submitted" if submit else "training_application.saved",
-                 obj=application)
+    audit_record(
+        actor=actor,
+        action="training_application.submitted" if submit else "training_application.saved",
+        obj=application,
+    )
     if submit:
-        tell(actor, "application_received", _("Your application to %(cohort)s has been received.") % {"cohort": cohort},
-             url_name="cohorts:application", url_kwargs={"pk": application.pk})
+        tell(
+            actor,
+            "application_received",
+            _("Your application to %(cohort)s has been received.") % {"cohort": cohort},
+            url_name="cohorts:application",
+            url_kwargs={"pk": application.pk},
+        )
     return application
 
 
@@ -153,11 +167,18 @@ def weighted_total(criteria, scores: dict) -> Decimal:
 
 @transaction.atomic
 def application_review_save(
-    *, reviewer, application: TraineeApplication, scores: dict, comment: str = "", conflict: bool = False,
+    *,
+    reviewer,
+    application: TraineeApplication,
+    scores: dict,
+    comment: str = "",
+    conflict: bool = False,
     conflict_reason: str = "",
 ) -> ApplicationReview:
     """A reviewer's rubric scores, or a declared conflict of interest (then they score nothing)."""
-    application = TraineeApplication.objects.select_for_update(of=("self",)).select_related("cohort").get(pk=application.pk)
+    application = (
+        TraineeApplication.objects.select_for_update(of=("self",)).select_related("cohort").get(pk=application.pk)
+    )
     if application.cohort.status not in (CohortStatus.APPLICATIONS_OPEN, CohortStatus.SELECTION):
         raise ValidationError(_("Reviews are closed for this cohort."), code="closed")
     if application.status not in (A.SUBMITTED, A.WAITLISTED):
@@ -168,8 +189,9 @@ def application_review_save(
         application=application, reviewer=reviewer
     )
     if review.pk and review.conflict and not conflict:
-        raise ValidationError(_("You declared a conflict of interest for this application and cannot score it."),
-                              code="conflict")
+        raise ValidationError(
+            _("You declared a conflict of interest for this application and cannot score it."), code="conflict"
+        )
     review.comment = comment
     review.conflict = conflict
     review.conflict_reason = conflict_reason if conflict else ""
@@ -196,9 +218,13 @@ def application_review_save(
         review.total = weighted_total(criteria, cleaned)
     review.full_clean()
     review.save()
-    audit_record(actor=reviewer, action="training_application.conflict_declared" if conflict else
-                 "training_application.reviewed", obj=application,
-                 changes={"total": review.total}, reason=review.conflict_reason)
+    audit_record(
+        actor=reviewer,
+        action="training_application.conflict_declared" if conflict else "training_application.reviewed",
+        obj=application,
+        changes={"total": review.total},
+        reason=review.conflict_reason,
+    )
     return review
 
 
@@ -225,7 +251,9 @@ def applications_rank(*, actor, cohort: Cohort, order: list[int] | None = None) 
 def _message(cohort: Cohort, kind: str, override: str) -> str:
     if override.strip():
         return override
-    stored = {"offer": cohort.accept_message, "reject": cohort.reject_message, "waitlist": cohort.waitlist_message}[kind]
+    stored = {"offer": cohort.accept_message, "reject": cohort.reject_message, "waitlist": cohort.waitlist_message}[
+        kind
+    ]
     defaults = {"offer": DEFAULT_ACCEPT_MESSAGE, "reject": DEFAULT_REJECT_MESSAGE, "waitlist": DEFAULT_WAITLIST_MESSAGE}
     return stored or str(defaults[kind])
 
@@ -237,21 +265,31 @@ def _offer(application: TraineeApplication, *, actor, template: str) -> None:
     application.offered_at = application.decided_at = moment
     application.offer_expires_at = moment + datetime.timedelta(days=application.cohort.offer_days)
     application.decision_message = render_message(
-        template, name=application.applicant.display_name, cohort=application.cohort.title,
+        template,
+        name=application.applicant.display_name,
+        cohort=application.cohort.title,
         deadline=local_minute(application.offer_expires_at),
     )
     application.full_clean()
     application.save()
-    audit_record(actor=actor, action="training_application.offered", obj=application,
-                 changes={"offer_expires_at": application.offer_expires_at})
-    tell(application.applicant, "offer", _("You are offered a place in %(cohort)s") % {"cohort": application.cohort},
-         application.decision_message, url_name="cohorts:application", url_kwargs={"pk": application.pk})
+    audit_record(
+        actor=actor,
+        action="training_application.offered",
+        obj=application,
+        changes={"offer_expires_at": application.offer_expires_at},
+    )
+    tell(
+        application.applicant,
+        "offer",
+        _("You are offered a place in %(cohort)s") % {"cohort": application.cohort},
+        application.decision_message,
+        url_name="cohorts:application",
+        url_kwargs={"pk": application.pk},
+    )
 
 
 @transaction.atomic
-def applications_decide(
-    *, actor, cohort: Cohort, application_ids: list[int], decision: str, message: str = ""
-) -> int:
+def applications_decide(*, actor, cohort: Cohort, application_ids: list[int], decision: str, message: str = "") -> int:
     """Offer places to, reject or waitlist the chosen applications, in rank order, with one message each."""
     if decision not in ("offer", "reject", "waitlist"):
         raise ValueError(decision)
@@ -290,16 +328,27 @@ def applications_decide(
         else:
             application.waitlist_position = None
         application.decision_message = render_message(
-            template, name=application.applicant.display_name, cohort=cohort.title,
+            template,
+            name=application.applicant.display_name,
+            cohort=cohort.title,
             position=application.waitlist_position or "",
         )
         application.full_clean()
         application.save()
         audit_record(actor=actor, action=f"training_application.{target}", obj=application)
-        subject = (_("You are on the waiting list for %(cohort)s") if target == A.WAITLISTED
-                   else _("Your application to %(cohort)s")) % {"cohort": cohort}
-        tell(application.applicant, decision, subject, application.decision_message,
-             url_name="cohorts:application", url_kwargs={"pk": application.pk})
+        subject = (
+            _("You are on the waiting list for %(cohort)s")
+            if target == A.WAITLISTED
+            else _("Your application to %(cohort)s")
+        ) % {"cohort": cohort}
+        tell(
+            application.applicant,
+            decision,
+            subject,
+            application.decision_message,
+            url_name="cohorts:application",
+            url_kwargs={"pk": application.pk},
+        )
     return len(chosen)
 
 
@@ -350,8 +399,10 @@ def offer_is_open(application: TraineeApplication, *, at=None) -> bool:
 @transaction.atomic
 def offer_respond(*, actor, application: TraineeApplication, accept: bool) -> TraineeApplication:
     """Accept or decline an offer. An offer already past its deadline is expired instead (check `.status`)."""
-    application = TraineeApplication.objects.select_for_update(of=("self",)).select_related("cohort", "applicant").get(
-        pk=application.pk
+    application = (
+        TraineeApplication.objects.select_for_update(of=("self",))
+        .select_related("cohort", "applicant")
+        .get(pk=application.pk)
     )
     if application.applicant_id != actor.pk:
         raise ValidationError(_("Only the applicant can answer this offer."), code="not_yours")
@@ -359,8 +410,13 @@ def offer_respond(*, actor, application: TraineeApplication, accept: bool) -> Tr
         raise ValidationError(_("There is no open offer to answer."), code="no_offer")
     if not offer_is_open(application):
         _lapse(application, actor=None, target=A.EXPIRED)
-        tell(application.applicant, "offer_expired", _("Your offer for %(cohort)s has expired") % {"cohort": application.cohort},
-             url_name="cohorts:application", url_kwargs={"pk": application.pk})
+        tell(
+            application.applicant,
+            "offer_expired",
+            _("Your offer for %(cohort)s has expired") % {"cohort": application.cohort},
+            url_name="cohorts:application",
+            url_kwargs={"pk": application.pk},
+        )
         return application
     if accept:
         APPLICATION_MACHINE.apply(application, A.ENROLLED)
@@ -372,8 +428,13 @@ def offer_respond(*, actor, application: TraineeApplication, accept: bool) -> Tr
 
         if not has_role(actor, RoleKind.TRAINEE) or actor.is_superuser:
             role_grant(actor=actor, user=actor, kind=RoleKind.TRAINEE)
-        tell(actor, "enrolled", _("Welcome to %(cohort)s") % {"cohort": application.cohort},
-             url_name="cohorts:cohort", url_kwargs={"pk": application.cohort_id})
+        tell(
+            actor,
+            "enrolled",
+            _("Welcome to %(cohort)s") % {"cohort": application.cohort},
+            url_name="cohorts:cohort",
+            url_kwargs={"pk": application.cohort_id},
+        )
         return application
     _lapse(application, actor=actor, target=A.DECLINED)
     return application
@@ -390,13 +451,21 @@ def offers_expire_due(*, at: datetime.datetime | None = None) -> int:
     expired = 0
     for pk in due:
         with transaction.atomic():
-            application = TraineeApplication.objects.select_for_update(of=("self",)).select_related("cohort", "applicant").get(pk=pk)
+            application = (
+                TraineeApplication.objects.select_for_update(of=("self",))
+                .select_related("cohort", "applicant")
+                .get(pk=pk)
+            )
             # Answered (or expired) since the list was read: nothing to do.
             if application.status != A.OFFERED or offer_is_open(application, at=moment):
                 continue
             _lapse(application, actor=None, target=A.EXPIRED)
-            tell(application.applicant, "offer_expired",
-                 _("Your offer for %(cohort)s has expired") % {"cohort": application.cohort},
-                 url_name="cohorts:application", url_kwargs={"pk": application.pk})
+            tell(
+                application.applicant,
+                "offer_expired",
+                _("Your offer for %(cohort)s has expired") % {"cohort": application.cohort},
+                url_name="cohorts:application",
+                url_kwargs={"pk": application.pk},
+            )
             expired += 1
     return expired

@@ -31,8 +31,10 @@ def cohort_by_kw(request, pk=None, cohort_pk=None, **_kwargs) -> Cohort:
 
 
 def session_obj(request, pk=None, session_pk=None, **_kwargs) -> TrainingSession:
-    session = get_object_or_404(TrainingSession.objects.select_related("cohort", "trainer", "host_organization"),
-                                pk=pk if pk is not None else session_pk)
+    session = get_object_or_404(
+        TrainingSession.objects.select_related("cohort", "trainer", "host_organization"),
+        pk=pk if pk is not None else session_pk,
+    )
     if not access_cohort_public(request.user, session.cohort):
         raise Http404
     return session

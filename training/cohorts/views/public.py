@@ -21,7 +21,12 @@ from ._helpers import certificate_by_code, cohort_by_kw, session_obj
 def index(request):
     pages = {p.program: p for p in ProgramPage.objects.live()}
     programs = [
-        {"kind": kind, "label": label, "page": pages.get(kind), "cohorts": list(selectors.cohorts_for_program(kind)[:6])}
+        {
+            "kind": kind,
+            "label": label,
+            "page": pages.get(kind),
+            "cohorts": list(selectors.cohorts_for_program(kind)[:6]),
+        }
         for kind, label in ProgramKind.choices
     ]
     return render(request, "cohorts/index.html", {"programs": programs})

@@ -59,13 +59,19 @@ def review(request, pk):
     initial = {}
     if existing:
         initial = {f"c_{k}": v for k, v in existing.scores.items()} | {
-            "comment": existing.comment, "conflict": existing.conflict, "conflict_reason": existing.conflict_reason}
+            "comment": existing.comment,
+            "conflict": existing.conflict,
+            "conflict_reason": existing.conflict_reason,
+        }
     form = ReviewForm(request.POST or None, criteria=criteria, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.application_review_save(
-                reviewer=request.user, application=application, scores=form.scores(),
-                comment=form.cleaned_data["comment"], conflict=form.cleaned_data["conflict"],
+                reviewer=request.user,
+                application=application,
+                scores=form.scores(),
+                comment=form.cleaned_data["comment"],
+                conflict=form.cleaned_data["conflict"],
                 conflict_reason=form.cleaned_data["conflict_reason"],
             )
         except ValidationError as error:
@@ -75,9 +81,16 @@ def review(request, pk):
             return redirect("cohorts:review_queue")
     conflicted = existing is not None and existing.conflict
     answers = [(q.prompt, application.answers.get(str(q.pk), "")) for q in application.cohort.questions.all()]
-    return render(request, "cohorts/review.html", {
-        "application": application, "form": form, "answers": answers, "conflicted": conflicted,
-    })
+    return render(
+        request,
+        "cohorts/review.html",
+        {
+            "application": application,
+            "form": form,
+            "answers": answers,
+            "conflicted": conflicted,
+        },
+    )
 
 
 # ---- operators -----------------------------------------------------------------------------------------
@@ -149,8 +162,13 @@ def decide(request, pk):
         messages.error(request, _("Choose applications and a decision."))
         return redirect("cohorts:manage", pk=pk)
     try:
-        count = services.applications_decide(actor=request.user, cohort=cohort, application_ids=ids,
-                                             decision=form.cleaned_data["decision"], message=form.cleaned_data["message"])
+        count = services.applications_decide(
+            actor=request.user,
+            cohort=cohort,
+            application_ids=ids,
+            decision=form.cleaned_data["decision"],
+            message=form.cleaned_data["message"],
+        )
     except ValidationError as error:
         report(request, error)
     else:
@@ -182,8 +200,11 @@ def roll(request, pk):
     """Attendance per session and completion per trainee; those at risk are flagged."""
     cohort = cohort_by_kw(request, pk)
     sessions, rows = selectors.cohort_roll(cohort)
-    return render(request, "cohorts/roll.html", {"cohort": cohort, "sessions": sessions, "rows": rows,
-                                                  "is_operator": access_training_operator(request.user)})
+    return render(
+        request,
+        "cohorts/roll.html",
+        {"cohort": cohort, "sessions": sessions, "rows": rows, "is_operator": access_training_operator(request.user)},
+    )
 
 
 @access(access_training_operator, obj=lambda request, pk, trainee_pk: session_obj(request, pk))
@@ -200,8 +221,12 @@ def attendance_correct(request, pk, trainee_pk):
         else:
             messages.success(request, _("The correction is saved and recorded."))
             return redirect("cohorts:roll", pk=session.cohort_id)
-    return render(request, "cohorts/correct.html", {"session": session, "trainee": trainee, "current": current,
-                                                     "form": form}, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "cohorts/correct.html",
+        {"session": session, "trainee": trainee, "current": current, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @access(access_training_operator, obj=cohort_by_kw)
@@ -237,17 +262,27 @@ def capstone_review(request, pk):
     form = CapstoneDecisionForm(request.POST or None)
     if request.method == "POST" and can_decide and form.is_valid():
         try:
-            services.capstone_decide(actor=request.user, capstone=capstone, accept=request.POST.get("decision") == "accept",
-                                     note=form.cleaned_data["note"])
+            services.capstone_decide(
+                actor=request.user,
+                capstone=capstone,
+                accept=request.POST.get("decision") == "accept",
+                note=form.cleaned_data["note"],
+            )
         except ValidationError as error:
             report(request, error)
         else:
             messages.success(request, _("The decision is saved."))
             return redirect("cohorts:capstone_review", pk=pk)
-    return render(request, "cohorts/capstone_review.html", {
-        "capstone": capstone, "form": form, "can_decide": can_decide,
-        "grant_form": GrantApplicationForm() if can_decide else None,
-    })
+    return render(
+        request,
+        "cohorts/capstone_review.html",
+        {
+            "capstone": capstone,
+            "form": form,
+            "can_decide": can_decide,
+            "grant_form": GrantApplicationForm() if can_decide else None,
+        },
+    )
 
 
 @access(access_training_operator, obj=capstone_obj)
@@ -273,8 +308,9 @@ def rules(request, pk):
     form = RulesForm(request.POST or None, instance=Cohort.objects.get(pk=cohort.pk))
     if request.method == "POST" and form.is_valid():
         try:
-            services.cohort_rules_update(actor=request.user, cohort=cohort,
-                                         **{name: form.cleaned_data[name] for name in RulesForm.Meta.fields})
+            services.cohort_rules_update(
+                actor=request.user, cohort=cohort, **{name: form.cleaned_data[name] for name in RulesForm.Meta.fields}
+            )
         except ValidationError as error:
             report(request, error)
         else:
@@ -285,18 +321,24 @@ def rules(request, pk):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-    return render(request, "cohorts/rules.html", {"cohort": cohort, "form": form},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request, "cohorts/rules.html", {"cohort": cohort, "form": form}, status=400 if request.method == "POST" else 200
+    )
 
 
 @access(access_training_operator, obj=cohort_by_kw)
 def feedback_results(request, pk):
     cohort = cohort_by_kw(request, pk)
     responses = cohort.feedback.select_related("trainee").order_by("-created_at")
-    summary = responses.aggregate(overall=Avg("overall"), usefulness=Avg("usefulness"), count=Count("id"),
-                                  recommend=Count("id", filter=Q(would_recommend=True)))
-    return render(request, "cohorts/feedback_results.html", {"cohort": cohort, "responses": responses,
-                                                              "summary": summary})
+    summary = responses.aggregate(
+        overall=Avg("overall"),
+        usefulness=Avg("usefulness"),
+        count=Count("id"),
+        recommend=Count("id", filter=Q(would_recommend=True)),
+    )
+    return render(
+        request, "cohorts/feedback_results.html", {"cohort": cohort, "responses": responses, "summary": summary}
+    )
 
 
 @access(access_training_staff_or_mentor)
@@ -307,7 +349,8 @@ def alumni(request):
     year = request.GET.get("year")
     year = int(year) if year and year.isdigit() else None
     certificates = selectors.alumni(program=program, year=year).prefetch_related("checkins")
-    return render(request, "cohorts/alumni.html", {"certificates": certificates[:500], "program": program, "year": year,
-                                                    "programs": ProgramKind.choices})
-
-
+    return render(
+        request,
+        "cohorts/alumni.html",
+        {"certificates": certificates[:500], "program": program, "year": year, "programs": ProgramKind.choices},
+    )

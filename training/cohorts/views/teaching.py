@@ -40,8 +40,11 @@ def attendance(request, pk):
             return redirect("cohorts:attendance", pk=pk)
     current = {a.trainee_id: a for a in Attendance.objects.filter(session=session)}
     rows = [(t, current.get(t.pk)) for t in trainees]
-    return render(request, "cohorts/attendance.html", {"session": session, "cohort": session.cohort, "rows": rows,
-                                                        "statuses": AttendanceStatus.choices})
+    return render(
+        request,
+        "cohorts/attendance.html",
+        {"session": session, "cohort": session.cohort, "rows": rows, "statuses": AttendanceStatus.choices},
+    )
 
 
 @access(access_session_trainer, obj=session_obj)
@@ -51,10 +54,18 @@ def session_qr(request, pk):
     token = tokens.current_token(session.pk)
     url = request.build_absolute_uri(reverse("cohorts:checkin", kwargs={"session_pk": session.pk, "token": token}))
     checked_in = Attendance.objects.filter(session=session).count()
-    response = render(request, "cohorts/session_qr.html", {
-        "session": session, "cohort": session.cohort, "qr": qr_data_uri(url), "checkin_url": url,
-        "refresh": min(tokens.seconds_left(), 30), "checked_in": checked_in,
-    })
+    response = render(
+        request,
+        "cohorts/session_qr.html",
+        {
+            "session": session,
+            "cohort": session.cohort,
+            "qr": qr_data_uri(url),
+            "checkin_url": url,
+            "refresh": min(tokens.seconds_left(), 30),
+            "checked_in": checked_in,
+        },
+    )
     response["Cache-Control"] = "no-store"
     return response
 
@@ -69,13 +80,23 @@ def mentoring_notes(request, pk):
     assignment = mentor_assignment_obj(request, pk)
     form = MentoringNoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.mentoring_note_add(actor=request.user, assignment=assignment, body=form.cleaned_data["body"],
-                                    shared_with_trainee=form.cleaned_data["shared_with_trainee"])
+        services.mentoring_note_add(
+            actor=request.user,
+            assignment=assignment,
+            body=form.cleaned_data["body"],
+            shared_with_trainee=form.cleaned_data["shared_with_trainee"],
+        )
         messages.success(request, _("The note is saved."))
         return redirect("cohorts:mentoring_notes", pk=pk)
-    return render(request, "cohorts/mentoring_notes.html", {
-        "assignment": assignment, "notes": assignment.notes.select_related("author"), "form": form,
-    })
+    return render(
+        request,
+        "cohorts/mentoring_notes.html",
+        {
+            "assignment": assignment,
+            "notes": assignment.notes.select_related("author"),
+            "form": form,
+        },
+    )
 
 
 @access(access_assignment_grader, obj=submission_assignment)
@@ -86,15 +107,17 @@ def grade(request, pk):
     form = GradeForm(request.POST or None, rubric=rubric, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.submission_grade(actor=request.user, submission=submission, scores=form.scores(),
-                                      feedback=form.cleaned_data["feedback"])
+            services.submission_grade(
+                actor=request.user, submission=submission, scores=form.scores(), feedback=form.cleaned_data["feedback"]
+            )
         except ValidationError as error:
             report(request, error)
         else:
             messages.success(request, _("The grade is saved."))
             return redirect("cohorts:assignment", pk=submission.assignment_id)
-    return render(request, "cohorts/grade.html", {"submission": submission, "assignment": submission.assignment,
-                                                   "form": form})
+    return render(
+        request, "cohorts/grade.html", {"submission": submission, "assignment": submission.assignment, "form": form}
+    )
 
 
 @access(access_assignment_grader, obj=assignment_obj)
@@ -115,5 +138,3 @@ def extension(request, pk):
 
 def expected_trainee_ids_for_cohort(cohort) -> list[int]:
     return list(cohort.applications.filter(status="enrolled").values_list("applicant_id", flat=True))
-
-

@@ -51,18 +51,27 @@ def apply(request, pk):
         submit = "submit" in request.POST
         try:
             application = services.application_save(
-                actor=request.user, cohort=cohort, background=form.cleaned_data["background"],
-                birth_date=form.cleaned_data["birth_date"], organization=form.cleaned_data["organization"],
-                answers=form.answers(), submit=submit,
+                actor=request.user,
+                cohort=cohort,
+                background=form.cleaned_data["background"],
+                birth_date=form.cleaned_data["birth_date"],
+                organization=form.cleaned_data["organization"],
+                answers=form.answers(),
+                submit=submit,
             )
         except ValidationError as error:
             report(request, error)
         else:
             messages.success(request, _("Your application is submitted.") if submit else _("Your draft is saved."))
-            return redirect("cohorts:application" if submit else "cohorts:apply",
-                            pk=application.pk if submit else cohort.pk)
-    return render(request, "cohorts/apply.html", {"cohort": cohort, "form": form, "application": existing},
-                  status=400 if request.method == "POST" else 200)
+            return redirect(
+                "cohorts:application" if submit else "cohorts:apply", pk=application.pk if submit else cohort.pk
+            )
+    return render(
+        request,
+        "cohorts/apply.html",
+        {"cohort": cohort, "form": form, "application": existing},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @access(access_signed_in)
@@ -76,8 +85,12 @@ def application(request, pk):
     answers = []
     for question in application.cohort.questions.all():
         answers.append((question.prompt, application.answers.get(str(question.pk), "")))
-    context = {"application": application, "cohort": application.cohort, "answers": answers,
-               "offer_open": offer_is_open(application)}
+    context = {
+        "application": application,
+        "cohort": application.cohort,
+        "answers": answers,
+        "offer_open": offer_is_open(application),
+    }
     return render(request, "cohorts/application.html", context)
 
 
@@ -133,15 +146,24 @@ def session_material_add(request, pk):
     form = MaterialForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.session_material_add(actor=request.user, session=session, title=form.cleaned_data["title"],
-                                          file=form.cleaned_data["file"], url=form.cleaned_data["url"])
+            services.session_material_add(
+                actor=request.user,
+                session=session,
+                title=form.cleaned_data["title"],
+                file=form.cleaned_data["file"],
+                url=form.cleaned_data["url"],
+            )
         except ValidationError as error:
             report(request, error)
         else:
             messages.success(request, _("The material is shared."))
             return redirect("cohorts:session", pk=pk)
-    return render(request, "cohorts/material_form.html", {"session": session, "form": form},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "cohorts/material_form.html",
+        {"session": session, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @access(access_signed_in)
@@ -159,8 +181,12 @@ def checkin(request, session_pk, token):
     from ..services.attendance import checkin_problem
 
     problem = checkin_problem(session, user=request.user, token=token)
-    return render(request, "cohorts/checkin.html", {"session": session, "problem": problem, "token": token},
-                  status=400 if problem and not token_is_valid(session.pk, token) else 200)
+    return render(
+        request,
+        "cohorts/checkin.html",
+        {"session": session, "problem": problem, "token": token},
+        status=400 if problem and not token_is_valid(session.pk, token) else 200,
+    )
 
 
 @access(access_cohort_member, obj=lambda request, pk: assignment_obj(request, pk).cohort)
@@ -176,8 +202,13 @@ def assignment(request, pk):
         else:
             messages.success(request, _("Your work is handed in."))
             return redirect("cohorts:assignment", pk=pk)
-    context = {"assignment": assignment, "cohort": assignment.cohort, "submission": submission, "form": form,
-               "deadline": deadline_for(assignment, request.user)}
+    context = {
+        "assignment": assignment,
+        "cohort": assignment.cohort,
+        "submission": submission,
+        "form": form,
+        "deadline": deadline_for(assignment, request.user),
+    }
     from ..access import access_assignment_grader
 
     if access_assignment_grader(request.user, assignment):
@@ -192,27 +223,40 @@ def capstone(request, cohort_pk):
     capstone = Capstone.objects.filter(cohort=cohort, trainee=request.user).select_related("application").first()
     initial = {}
     if capstone:
-        initial = {"title": capstone.title, "problem": capstone.problem, "plan": capstone.plan,
-                   "beneficiaries": capstone.beneficiaries, "budget_yuan": capstone.budget_fen // 100,
-                   "organization": capstone.organization_id}
+        initial = {
+            "title": capstone.title,
+            "problem": capstone.problem,
+            "plan": capstone.plan,
+            "beneficiaries": capstone.beneficiaries,
+            "budget_yuan": capstone.budget_fen // 100,
+            "organization": capstone.organization_id,
+        }
     form = CapstoneForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             capstone = services.capstone_save(
-                actor=request.user, cohort=cohort, title=data["title"], problem=data["problem"], plan=data["plan"],
-                beneficiaries=data["beneficiaries"], budget_fen=data["budget_yuan"] * 100,
-                organization=data["organization"], submit="submit" in request.POST,
+                actor=request.user,
+                cohort=cohort,
+                title=data["title"],
+                problem=data["problem"],
+                plan=data["plan"],
+                beneficiaries=data["beneficiaries"],
+                budget_fen=data["budget_yuan"] * 100,
+                organization=data["organization"],
+                submit="submit" in request.POST,
             )
         except ValidationError as error:
             report(request, error)
         else:
-            messages.success(request, _("Your capstone is submitted.") if "submit" in request.POST
-                             else _("Your draft is saved."))
+            messages.success(
+                request, _("Your capstone is submitted.") if "submit" in request.POST else _("Your draft is saved.")
+            )
             return redirect("cohorts:capstone", cohort_pk=cohort.pk)
     editable = capstone is None or capstone.status in ("draft", "revision_requested")
-    return render(request, "cohorts/capstone.html", {"cohort": cohort, "capstone": capstone, "form": form,
-                                                      "editable": editable})
+    return render(
+        request, "cohorts/capstone.html", {"cohort": cohort, "capstone": capstone, "form": form, "editable": editable}
+    )
 
 
 @access(access_certificate_holder, obj=certificate_by_code)
@@ -255,8 +299,12 @@ def outcome(request, pk):
         data = form.cleaned_data
         try:
             services.outcome_checkin_answer(
-                actor=request.user, checkin=checkin, still_active=data["still_active"],
-                projects_led=data["projects_led"], funding_won_fen=data["funding_won_yuan"] * 100, notes=data["notes"],
+                actor=request.user,
+                checkin=checkin,
+                still_active=data["still_active"],
+                projects_led=data["projects_led"],
+                funding_won_fen=data["funding_won_yuan"] * 100,
+                notes=data["notes"],
             )
         except ValidationError as error:
             report(request, error)
@@ -264,5 +312,3 @@ def outcome(request, pk):
             messages.success(request, _("Thank you! Your answers help the centre improve the camps."))
             return redirect("cohorts:mine")
     return render(request, "cohorts/outcome.html", {"checkin": checkin, "form": form, "due": checkin.due_on <= today()})
-
-
